@@ -1,0 +1,113 @@
+package dev.tether.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tether.state.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where output goes. Text mode: results on stdout, progress and errors on stderr. JSON mode: exactly
+ * one document on stdout (built up in {@link #doc()} and printed once by {@code Main}), messages for
+ * people on stderr.
+ */
+public final class Console {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final BufferedReader in;
+    private final boolean json;
+    private final boolean quiet;
+    private final boolean verbose;
+    private final boolean color;
+    private final boolean stdinTty;
+    private final boolean stderrTty;
+    private final ObjectNode doc = Json.COMPACT.createObjectNode();
+
+    Console(Environment env, boolean json, boolean quiet, boolean verbose, boolean color, boolean stdinTty, boolean stderrTty) {
+        this.out = env.out();
+        this.err = env.err();
+        this.in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+        this.json = json;
+        this.quiet = quiet;
+        this.verbose = verbose;
+        this.color = color;
+        this.stdinTty = stdinTty;
+        this.stderrTty = stderrTty;
+        doc.put("schema", 1);
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean stdinIsTerminal() {
+        return stdinTty;
+    }
+
+    /** The JSON document of this run. */
+    public ObjectNode doc() {
+        return doc;
+    }
+
+    /** A result line for people: stdout in text mode, stderr under {@code --json}; nothing under {@code --quiet}. */
+    public void say(String line) {
+        if (!quiet) {
+            (json ? err : out).println(line);
+        }
+    }
+
+    /** Detail shown only with {@code -v}. */
+    public void detail(String line) {
+        if (verbose && !quiet) {
+            err.println(line);
+        }
+    }
+
+    /** An error or warning for people: always stderr. */
+    public void error(String line) {
+        err.println(line);
+    }
+
+    /** A progress line is drawn only for a person watching a terminal. */
+    public boolean progressWanted() {
+        return !json && !quiet && stderrTty;
+    }
+
+    PrintStream stderr() {
+        return err;
+    }
+
+    PrintStream stdout() {
+        return out;
+    }
+
+    /** Asks a yes/no question on stderr and reads the answer from stdin. */
+    public boolean confirm(String question) throws IOException {
+        err.print(question + " [y/N] ");
+        err.flush();
+        String answer = in.readLine();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /** Paints text with an ANSI colour when colour is on. */
+    public String paint(String text, Paint paint) {
+        return color ? "\u001b[" + paint.code + "m" + text + "\u001b[0m" : text;
+    }
+
+    /** The colours tether uses. */
+    public enum Paint {
+        GREEN("32"), YELLOW("33"), RED("31"), CYAN("36"), DIM("2"), BOLD("1");
+
+        final String code;
+
+        Paint(String code) {
+            this.code = code;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.tether.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tether.flow.Sizes;
+import dev.tether.layout.Kind;
+import dev.tether.plan.Action;
+import dev.tether.plan.UnlinkAction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the items of a setup or unlink plan: as an aligned table for people and as the {@code items}
+ * array of the JSON document. One row per item, whatever the command.
+ */
+final class ItemView {
+    /** One item as shown: its action, kind, paths, a human detail, and the result so far. */
+    record Row(String name, Kind kind, String action, Path source, Path target, String detail, String hint, Boolean crossDevice) {
+    }
+
+    private final List<Row> rows;
+
+    private ItemView(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    static ItemView ofSetup(List<Action> actions) {
+        List<Row> rows = new ArrayList<>();
+        for (Action a : actions) {
+            String detail;
+            String hint = null;
+            Boolean cross = null;
+            if (a instanceof Action.Move m) {
+                cross = m.crossDevice();
+                detail = "to " + m.target() + (m.crossDevice()
+                        ? " (another filesystem: copy " + Sizes.human(Math.max(0, m.bytes())) + " in " + m.files()
+                                + " file(s), verify, then remove the original)"
+                        : " (same filesystem: one rename)");
+            } else if (a instanceof Action.Link l) {
+                detail = "to " + l.target() + " (already in the synced folder)";
+            } else if (a instanceof Action.Ok o) {
+                detail = "already linked to " + o.target();
+            } else if (a instanceof Action.Absent) {
+                detail = "exists nowhere";
+            } else {
+                Action.Refuse r = (Action.Refuse) a;
+                detail = r.reason();
+                hint = r.hint();
+            }
+            rows.add(new Row(a.item(), a.kind(), a.name(), a.source(), a.target(), detail, hint, cross));
+        }
+        return new ItemView(rows);
+    }
+
+    static ItemView ofUnlink(List<UnlinkAction> actions, boolean removeSynced) {
+        List<Row> rows = new ArrayList<>();
+        for (UnlinkAction a : actions) {
+            String detail;
+            Boolean cross = null;
+            if (a instanceof UnlinkAction.Restore r) {
+                cross = r.crossDevice();
+                detail = (removeSynced ? "move back from " : "copy back from ") + r.target()
+                        + (removeSynced ? "" : " (the synced copy stays for other machines)");
+            } else if (a instanceof UnlinkAction.Leave l) {
+                detail = l.reason();
+            } else {
+                detail = "the synced data at " + a.target() + " is gone; the link stays";
+            }
+            rows.add(new Row(a.item(), a.kind(), a.name(), a.source(), a.target(), detail, null, cross));
+        }
+        return new ItemView(rows);
+    }
+
+    void print(Console console, String title) {
+        console.say(console.paint(title, Console.Paint.BOLD));
+        if (rows.isEmpty()) {
+            console.say("  (no items)");
+            return;
+        }
+        int nameWidth = rows.stream().mapToInt(r -> r.name().length()).max().orElse(4);
+        for (Row r : rows) {
+            String action = String.format("%-8s", r.action());
+            console.say("  " + console.paint(action, paintOf(r.action())) + String.format("%-" + nameWidth + "s  %-4s  ", r.name(),
+                    r.kind() == null ? "" : r.kind().id()) + r.detail());
+            if (r.hint() != null) {
+                console.say("  " + " ".repeat(8 + nameWidth + 8) + "fix: " + r.hint());
+            }
+        }
+    }
+
+    /** Writes the {@code items} array; {@code resultOf} gives each item's result. */
+    void toJson(ObjectNode doc, java.util.function.Function<Row, String> resultOf) {
+        ArrayNode items = doc.putArray("items");
+        for (Row r : rows) {
+            ObjectNode o = items.addObject();
+            o.put("name", r.name());
+            o.put("kind", r.kind() == null ? null : r.kind().id());
+            o.put("action", r.action());
+            o.put("source", r.source().toString());
+            o.put("target", r.target().toString());
+            o.put("result", resultOf.apply(r));
+            o.put("message", r.detail());
+            if (r.crossDevice() != null) {
+                o.put("crossDevice", r.crossDevice());
+            }
+        }
+    }
+
+    private static Console.Paint paintOf(String action) {
+        return switch (action) {
+            case "ok" -> Console.Paint.GREEN;
+            case "absent" -> Console.Paint.DIM;
+            case "refuse", "missing" -> Console.Paint.RED;
+            case "leave" -> Console.Paint.YELLOW;
+            default -> Console.Paint.CYAN;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tether.plan;
+
+import dev.tether.layout.Kind;
+import java.nio.file.Path;
+
+/** What setup will do with one item. A closed set: the plan is a list of these. */
+public sealed interface Action {
+    String item();
+
+    /** The item's kind, or null when it exists nowhere. */
+    Kind kind();
+
+    Path source();
+
+    Path target();
+
+    /** The action's name as the CLI contract spells it. */
+    String name();
+
+    /** Whether applying it changes anything on disk. */
+    default boolean changes() {
+        return false;
+    }
+
+    /** The data exists only locally: it moves into the synced folder and a link takes its place. */
+    record Move(String item, Kind kind, Path source, Path target, boolean crossDevice, long bytes, long files) implements Action {
+        @Override
+        public String name() {
+            return "move";
+        }
+
+        @Override
+        public boolean changes() {
+            return true;
+        }
+    }
+
+    /** The data exists only in the synced folder (a second machine): a link is created. */
+    record Link(String item, Kind kind, Path source, Path target) implements Action {
+        @Override
+        public String name() {
+            return "link";
+        }
+
+        @Override
+        public boolean changes() {
+            return true;
+        }
+    }
+
+    /** Already linked to the planned target. */
+    record Ok(String item, Kind kind, Path source, Path target) implements Action {
+        @Override
+        public String name() {
+            return "ok";
+        }
+    }
+
+    /** Exists nowhere; reported, nothing done. */
+    record Absent(String item, Kind kind, Path source, Path target) implements Action {
+        @Override
+        public String name() {
+            return "absent";
+        }
+    }
+
+    /** Unsafe to handle; the whole run stops before any change. */
+    record Refuse(String item, Kind kind, Path source, Path target, String reason, String hint) implements Action {
+        @Override
+        public String name() {
+            return "refuse";
+        }
+    }
+}

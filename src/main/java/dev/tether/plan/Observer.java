@@ -1,0 +1,85 @@
+package dev.tether.plan;
+
+import dev.tether.layout.Items;
+import dev.tether.layout.Kind;
+import dev.tether.platform.Platform;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/** Looks at the disk, never changes it, and describes what it sees as {@link Observation}s. */
+public final class Observer {
+    private final Platform platform;
+
+    public Observer(Platform platform) {
+        this.platform = platform;
+    }
+
+    public Observation observe(String item, SyncLayout layout, Optional<Path> recordedTarget) throws IOException {
+        Path source = layout.claudeDir().resolve(item);
+        Path target = layout.syncedFolder().resolve(item);
+        boolean sameDevice = platform.sameDevice(layout.claudeDir(), layout.syncRoot());
+        Entry local = look(source, !sameDevice);
+        Entry synced = look(target, false);
+        return new Observation(item, Items.expectedKind(item), source, local, target, synced, recordedTarget, sameDevice);
+    }
+
+    /**
+     * What is at {@code path}, links not followed.
+     *
+     * @param count whether to walk a directory to count its bytes and files (needed for a copy)
+     */
+    public static Entry look(Path path, boolean count) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return new Entry.Missing();
+        }
+        if (attrs.isSymbolicLink()) {
+            Path raw = Files.readSymbolicLink(path);
+            Path target = path.getParent().resolve(raw).normalize();
+            Optional<Path> resolved = Optional.empty();
+            if (Files.exists(target)) {
+                resolved = Optional.of(target.toRealPath());
+            }
+            return new Entry.Link(target, resolved.isPresent(), resolved);
+        }
+        if (attrs.isRegularFile()) {
+            return new Entry.Data(Kind.FILE, attrs.size(), 1);
+        }
+        if (!attrs.isDirectory()) {
+            return new Entry.Unsupported("not a regular file, directory or link (a device, FIFO or socket)");
+        }
+        if (!count) {
+            return new Entry.Data(Kind.DIR, -1, -1);
+        }
+        long[] totals = new long[2];
+        String[] unsupported = new String[1];
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                if (a.isOther()) {
+                    unsupported[0] = "a tree holding a special file (device, FIFO or socket) at " + file;
+                    return FileVisitResult.TERMINATE;
+                }
+                totals[0] += a.isRegularFile() ? a.size() : 0;
+                totals[1]++;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                // An unreadable entry is found again by the copy, which fails and rolls back with the reason.
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return unsupported[0] != null ? new Entry.Unsupported(unsupported[0]) : new Entry.Data(Kind.DIR, totals[0], totals[1]);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tether.verify;
+
+import dev.tether.Context;
+import dev.tether.apply.IoErrors;
+import dev.tether.apply.Journal;
+import dev.tether.flow.MachineEntry;
+import dev.tether.state.State;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs every check, read-only but for this machine's entry in the registry, and collects the findings. */
+public final class Verifier {
+    private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
+            new CredentialsCheck(), new JournalCheck(), new MachinesCheck());
+
+    private Verifier() {
+    }
+
+    /** The result: findings in check order, and whether the arrangement is healthy. */
+    public record Report(List<Finding> findings, boolean strict) {
+        public boolean healthy() {
+            return findings.stream().noneMatch(f -> f.status() == Finding.Status.ERROR
+                    || (strict && f.status() == Finding.Status.WARN));
+        }
+    }
+
+    public static Report verify(Context ctx, boolean strict) throws IOException {
+        Optional<State> state = ctx.stateStore().load();
+        Optional<Journal.Pending> pending = ctx.journal().pending();
+        if (state.isPresent() && pending.isEmpty()) {
+            try {
+                MachineEntry.write(ctx, state.get(), "verify");
+            } catch (IOException e) {
+                // sync.root reports an unwritable synced folder; verify itself goes on
+            }
+        }
+        VerifyContext v = new VerifyContext(ctx, state, pending);
+        List<Finding> findings = new ArrayList<>();
+        for (Check check : CHECKS) {
+            try {
+                findings.addAll(check.run(v));
+            } catch (IOException | RuntimeException e) {
+                findings.add(Finding.error("verify", null, null, check.getClass().getSimpleName() + " could not run: "
+                        + IoErrors.describe(e), null));
+            }
+        }
+        return new Report(findings, strict);
+    }
+}
