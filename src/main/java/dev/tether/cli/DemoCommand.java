@@ -83,7 +83,11 @@ public final class DemoCommand implements Callable<Integer> {
             say("$ (an app writes ~/.claude/history.jsonl via a temporary file and a rename)");
 
             step("5. verify notices it", List.of("verify"), 1);
-            step("6. Go back to real local files", List.of("unlink", "--yes"), 0);
+            List<String> unlink = new ArrayList<>(List.of("unlink", "--yes"));
+            if (claudeRunning) {
+                unlink.add("--allow-running");
+            }
+            step("6. Go back to real local files", unlink, 0);
 
             say("");
             say("== 7. Nothing was lost ==");

@@ -30,6 +30,9 @@ public final class UnlinkCommand implements Callable<Integer> {
     @Option(names = "--remove-synced", description = "move the data back instead of copying (for the last machine)")
     boolean removeSynced;
 
+    @Option(names = "--allow-running", description = "go ahead even while a Claude Code process runs")
+    boolean allowRunning;
+
     @Override
     public Integer call() throws Exception {
         Session session = main.session();
@@ -37,7 +40,7 @@ public final class UnlinkCommand implements Callable<Integer> {
         console.doc().put("command", "unlink");
         console.doc().put("dryRun", dryRun);
         try (UnlinkFlow flow = new UnlinkFlow(session.ctx())) {
-            UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced, dryRun);
+            UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced, dryRun, allowRunning);
             prepared.recovered().ifPresent(console::say);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);
             view.print(console, "Unlink plan for " + session.ctx().locations().claudeDir());
@@ -59,7 +62,7 @@ public final class UnlinkCommand implements Callable<Integer> {
                 }
             }
             try {
-                flow.apply(prepared, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
+                flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
             } finally {
                 view.toJson(console.doc(), r -> switch (r.action()) {
                     case "restore" -> session.ctx().stateStore().load().flatMap(s -> s.item(r.name())).isPresent() ? "failed" : "done";

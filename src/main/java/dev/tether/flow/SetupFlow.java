@@ -111,7 +111,7 @@ public final class SetupFlow implements AutoCloseable {
         if (plan.changesAnything()) {
             ctx.requireClaudeNotRunning(allowRunning);
         }
-        if (plan.crossDeviceBytes() > 0 && !ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
+        if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
             requireFreeSpace(prepared.layout().syncRoot(), plan.crossDeviceBytes());
         }
         Executor executor = new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
@@ -124,13 +124,17 @@ public final class SetupFlow implements AutoCloseable {
         MachineEntry.write(ctx, ctx.stateStore().load().orElseThrow(), "setup");
     }
 
-    private static void requireFreeSpace(Path syncRoot, long bytes) throws IOException {
-        long usable = Files.getFileStore(syncRoot).getUsableSpace();
+    /** Refuses (exit 3) before a copy of {@code bytes} into {@code dir}'s filesystem that cannot fit. */
+    static void requireFreeSpace(Path dir, long bytes) throws IOException {
+        if (bytes <= 0) {
+            return;
+        }
+        long usable = Files.getFileStore(dir).getUsableSpace();
         long needed = bytes + bytes / 100 + (1 << 20); // room for directory entries and metadata
         if (usable < needed) {
-            throw new Failure.Refused("not enough free space in " + syncRoot + ": the copy needs about "
+            throw new Failure.Refused("not enough free space in " + dir + ": the copy needs about "
                     + Sizes.human(needed) + ", " + Sizes.human(usable) + " is free. Nothing was changed",
-                    "free some space there, or choose another --sync-root");
+                    "free some space there (or choose another --sync-root), then run the command again");
         }
     }
 

@@ -43,8 +43,8 @@ public final class UnlinkFlow implements AutoCloseable {
     }
 
     /** Resolves an interrupted run (not under {@code --dry-run}), then plans per recorded item. */
-    public Prepared prepare(List<String> only, boolean removeSynced, boolean dryRun) throws IOException {
-        Optional<String> recovered = resolvePendingRun(dryRun);
+    public Prepared prepare(List<String> only, boolean removeSynced, boolean dryRun, boolean allowRunning) throws IOException {
+        Optional<String> recovered = resolvePendingRun(dryRun, allowRunning);
         Optional<State> state = ctx.stateStore().load();
         List<State.LinkedItem> recorded = state.map(State::items).orElse(List.of());
         for (String name : only) {
@@ -63,7 +63,8 @@ public final class UnlinkFlow implements AutoCloseable {
             Path target = ctx.fs().getPath(rec.target());
             Entry local = Observer.look(source, false);
             boolean sameDevice = !Files.exists(target) || ctx.platform().sameDevice(ctx.locations().claudeDir(), target);
-            Entry synced = Observer.look(target, !sameDevice);
+            // counted when the data will be copied, for the free-space check and the progress line
+            Entry synced = Observer.look(target, !(removeSynced && sameDevice));
             Kind kind = Kind.valueOf(rec.kind().toUpperCase(Locale.ROOT));
             UnlinkAction action = UnlinkPlanner.decide(rec.name(), kind, source, target, local, synced, sameDevice);
             actions.add(action);
@@ -78,8 +79,14 @@ public final class UnlinkFlow implements AutoCloseable {
     }
 
     /** Applies the plan; a link whose target is gone is left and makes the run fail with exit 4 at the end. */
-    public void apply(Prepared prepared, Progress progress) throws IOException {
+    public void apply(Prepared prepared, boolean allowRunning, Progress progress) throws IOException {
         if (prepared.changesAnything()) {
+            ctx.requireClaudeNotRunning(allowRunning);
+            long copied = prepared.runPlan().jobs().stream().filter(j -> !(j.removeSynced() && !j.crossDevice()))
+                    .mapToLong(j -> Math.max(0, j.bytes())).sum();
+            if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
+                SetupFlow.requireFreeSpace(ctx.locations().claudeDir(), copied);
+            }
             new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs()).run("unlink", prepared.runPlan());
         }
         Optional<State> after = ctx.stateStore().load();
@@ -97,7 +104,7 @@ public final class UnlinkFlow implements AutoCloseable {
     }
 
     /** An interrupted setup is undone; an interrupted unlink is finished. */
-    private Optional<String> resolvePendingRun(boolean dryRun) throws IOException {
+    private Optional<String> resolvePendingRun(boolean dryRun, boolean allowRunning) throws IOException {
         Journal journal = ctx.journal();
         Optional<Journal.Pending> pending = journal.pending();
         if (pending.isEmpty()) {
@@ -108,6 +115,7 @@ public final class UnlinkFlow implements AutoCloseable {
             return Optional.of("an interrupted " + p.command() + " from " + p.started() + " is pending; unlink without --dry-run "
                     + (p.command().equals("setup") ? "undoes" : "finishes") + " it first");
         }
+        ctx.requireClaudeNotRunning(allowRunning);
         Executor executor = new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs());
         if (p.command().equals("setup")) {
             executor.rollBack(p);
