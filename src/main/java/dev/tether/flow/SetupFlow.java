@@ -48,9 +48,10 @@ public final class SetupFlow implements AutoCloseable {
     private final Context ctx;
     private final Lock lock;
 
-    public SetupFlow(Context ctx) throws IOException {
+    /** Takes the lock, except for a dry run, which writes nothing (not even the lock file). */
+    public SetupFlow(Context ctx, boolean dryRun) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        this.lock = dryRun ? null : Lock.acquire(ctx.locations().stateDir());
     }
 
     /**
@@ -163,7 +164,9 @@ public final class SetupFlow implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         } catch (IOException e) {
             // the OS releases the lock when the process ends anyway
         }

@@ -37,9 +37,10 @@ public final class UnlinkFlow implements AutoCloseable {
     private final Context ctx;
     private final Lock lock;
 
-    public UnlinkFlow(Context ctx) throws IOException {
+    /** Takes the lock, except for a dry run, which writes nothing (not even the lock file). */
+    public UnlinkFlow(Context ctx, boolean dryRun) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        this.lock = dryRun ? null : Lock.acquire(ctx.locations().stateDir());
     }
 
     /** Resolves an interrupted run (not under {@code --dry-run}), then plans per recorded item. */
@@ -128,7 +129,9 @@ public final class UnlinkFlow implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         } catch (IOException e) {
             // released by the OS at exit anyway
         }
