@@ -7,7 +7,6 @@ import dev.tether.state.State;
 import dev.tether.state.StateStore;
 import java.io.IOException;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,9 +53,6 @@ public final class Executor {
         };
         List<ItemJob> started = new ArrayList<>();
         try {
-            if (command.equals("setup")) {
-                Files.createDirectories(fs.getPath(plan.syncedFolder()));
-            }
             for (JobSpec spec : plan.jobs()) {
                 ItemJob job = Jobs.of(spec, platform, recorder, progress, run.id(), fs);
                 started.add(job);

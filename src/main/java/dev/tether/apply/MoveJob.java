@@ -46,6 +46,9 @@ final class MoveJob extends ItemJob {
             throw new IOException("neither " + source + " nor a set-aside copy of it exists; the data is at " + target
                     + " if anywhere");
         }
+        // the synced folder is made here, not before the run: a run killed right after its plan was
+        // journaled must find it made when it is rolled forward
+        Files.createDirectories(target.getParent());
         if (spec.crossDevice()) {
             copyVerifyPlace(done);
             linkOverOriginal();
