@@ -104,7 +104,11 @@ class RandomKillIT {
             return "(no journal yet)";
         }
         List<String> lines = Files.readAllLines(journal);
-        return lines.isEmpty() ? "(empty journal)" : lines.get(lines.size() - 1).replaceAll(".*\"step\":\"([^\"]*)\".*\"item\":([^,]*).*", "$1 $2");
+        if (lines.isEmpty()) {
+            return "(empty journal)";
+        }
+        var last = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1));
+        return last.path("step").asText() + " " + last.path("item").asText("(the run)");
     }
 
     private static Process start(Path home, String... args) throws IOException {
