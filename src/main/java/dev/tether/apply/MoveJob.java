@@ -17,28 +17,22 @@ import java.util.Set;
  * original out to its set-aside name ({@code set-aside}, {@code linked}), delete the set-aside
  * original ({@code cleaned}). The original is deleted only after a verified copy stands at the target.
  */
-final class MoveJob extends ItemJob {
+final class MoveJob extends LinkingJob {
     private final Path copy;
-    private final Path aside;
 
     MoveJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
         super(spec, platform, recorder, progress, runId, fs);
         this.copy = sibling(target, "copy", runId);
-        this.aside = sibling(source, "aside", runId);
     }
 
     @Override
     public void forward(Set<String> done) throws IOException {
-        if (done.contains(Journal.COMMITTED)) {
-            return;
-        }
-        if (Trees.isLinkTo(source, target)) {
-            finish();
+        if (done.contains(Journal.COMMITTED) || finishIfLinked()) {
             return;
         }
         if (!Trees.exists(source)) {
-            if (isData(aside) || (!spec.crossDevice() && isData(target))) {
-                placeLink(source, target);
+            if (!spec.crossDevice() && isData(target)) {
+                placeLink(source, target); // renamed into place before a crash
                 record(Journal.LINKED);
                 finish();
                 return;
@@ -82,60 +76,21 @@ final class MoveJob extends ItemJob {
         record(Journal.PLACED);
     }
 
-    /** Puts the link at the item's path and the original at its set-aside name. */
-    private void linkOverOriginal() throws IOException {
-        Trees.deleteIfLink(aside); // a link made for an exchange that a crash interrupted
-        if (platform.canExchange()) {
-            platform.createLink(aside, target);
-            platform.exchange(aside, source);
-            record(Journal.SET_ASIDE);
-        } else {
-            platform.renameNoReplace(source, aside);
-            record(Journal.SET_ASIDE);
-            placeLink(source, target);
-        }
-        record(Journal.LINKED);
-    }
-
-    private void finish() throws IOException {
-        if (isData(aside)) {
-            Trees.deleteIfExists(aside);
-            record(Journal.CLEANED);
-        }
-        Trees.deleteIfLink(aside);
-        Trees.deleteIfLink(sibling(source, "link", runId));
-        record(Journal.COMMITTED);
-    }
-
     @Override
     public void backward(Set<String> done) throws IOException {
-        Trees.deleteIfLink(sibling(source, "link", runId));
-        if (Trees.isLinkTo(source, target) && !isData(aside)) {
+        if (!putOriginalBack()) {
             // The original is gone (cleaned, or renamed on one device): the synced data moves back.
-            new RestoreJob(restoreSpec(), platform, StepRecorder.NONE, progress, runId, source.getFileSystem())
-                    .forward(Set.of());
+            restoreFromSynced(true);
             return;
         }
-        if (Trees.isLinkTo(source, target)) {
-            if (platform.canExchange()) {
-                platform.exchange(aside, source);
-                Trees.deleteIfLink(aside);
-            } else {
-                Files.delete(source);
-                platform.renameNoReplace(aside, source);
-            }
-        } else if (!Trees.exists(source)) {
-            if (isData(aside)) {
-                platform.renameNoReplace(aside, source);
-            } else if (!spec.crossDevice() && isData(target)) {
+        if (!Trees.exists(source)) {
+            if (!spec.crossDevice() && isData(target)) {
                 platform.renameNoReplace(target, source);
                 return;
-            } else {
-                throw new IOException("cannot roll back " + source + ": neither the item, its set-aside copy nor "
-                        + target + " holds the data");
             }
+            throw new IOException("cannot roll back " + source + ": neither the item, its set-aside copy nor "
+                    + target + " holds the data");
         }
-        Trees.deleteIfLink(aside);
         Trees.deleteIfExists(copy);
         removeOurCopy(done);
     }
@@ -150,11 +105,6 @@ final class MoveJob extends ItemJob {
         if (ours) {
             Trees.deleteIfExists(target);
         }
-    }
-
-    private JobSpec restoreSpec() {
-        return new JobSpec(spec.item(), JobSpec.RESTORE, spec.kind(), spec.source(), spec.target(), spec.crossDevice(), true,
-                spec.bytes(), spec.files());
     }
 
     private FileAlreadyExistsException appeared() {
