@@ -12,6 +12,8 @@ final class Jobs {
         return switch (spec.action()) {
             case JobSpec.MOVE -> new MoveJob(spec, platform, recorder, progress, runId, fs);
             case JobSpec.LINK -> new LinkJob(spec, platform, recorder, progress, runId, fs);
+            case JobSpec.MERGE -> new MergeJob(spec, platform, recorder, progress, runId, fs);
+            case JobSpec.RELINK -> new RelinkJob(spec, platform, recorder, progress, runId, fs);
             case JobSpec.RESTORE -> new RestoreJob(spec, platform, recorder, progress, runId, fs);
             default -> throw new IllegalArgumentException("unknown job '" + spec.action() + "' in the journal");
         };

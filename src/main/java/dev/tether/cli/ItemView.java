@@ -39,6 +39,12 @@ final class ItemView {
                         : " (same filesystem: one rename)");
             } else if (a instanceof Action.Link l) {
                 detail = "to " + l.target() + " (already in the synced folder)";
+            } else if (a instanceof Action.Merge m) {
+                detail = "merge into " + m.target() + (m.readopt() ? " (tether linked it before; an app replaced the link)" : "")
+                        + ": files only here move in, identical ones are dropped, JSONL files are united line by line,"
+                        + " other differences keep the synced version and this one is kept aside";
+            } else if (a instanceof Action.Relink r) {
+                detail = "re-point from " + r.previousTarget() + " (gone) to " + r.target();
             } else if (a instanceof Action.Ok o) {
                 detail = "already linked to " + o.target();
             } else if (a instanceof Action.Absent) {

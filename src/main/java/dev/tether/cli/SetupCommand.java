@@ -4,7 +4,7 @@ import dev.tether.Failure;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
 import dev.tether.flow.SetupFlow;
-import dev.tether.plan.Action;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,22 +69,31 @@ public final class SetupCommand implements Callable<Integer> {
                     throw new Failure.Refused("not confirmed; nothing was changed", "tether setup (and answer y)");
                 }
             }
+            List<Path> kept;
             try {
-                flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
+                kept = flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
             } catch (Failure f) {
                 view.toJson(console.doc(), r -> changing(r.action()) ? (f.exitCode() == 5 ? "unfinished" : "rolled-back") : "unchanged");
                 throw f;
             }
             view.toJson(console.doc(), r -> changing(r.action()) ? "done" : "unchanged");
-            long moved = prepared.plan().actions().stream().filter(a -> a instanceof Action.Move).count();
-            long linked = prepared.plan().actions().stream().filter(a -> a instanceof Action.Link).count();
-            console.say(changes ? "Done: " + moved + " moved, " + linked + " linked. Check it any time with: tether verify"
-                    : "Nothing to do: every item is already as planned.");
+            var keptJson = console.doc().putArray("kept");
+            kept.forEach(p -> keptJson.add(p.toString()));
+            for (Path p : kept) {
+                console.say("  kept: " + p + " (differs from its synced copy; the synced one stays)");
+            }
+            console.say(changes ? "Done: " + count(prepared, "move") + " moved, " + count(prepared, "link") + " linked, "
+                    + count(prepared, "merge") + " merged, " + count(prepared, "relink") + " relinked."
+                    + " Check it any time with: tether verify" : "Nothing to do: every item is already as planned.");
             return 0;
         }
     }
 
     private static boolean changing(String action) {
-        return action.equals("move") || action.equals("link");
+        return List.of("move", "link", "merge", "relink").contains(action);
+    }
+
+    private static long count(SetupFlow.Prepared prepared, String action) {
+        return prepared.plan().actions().stream().filter(a -> a.name().equals(action)).count();
     }
 }

@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * {@code tether setup}: finish an interrupted setup, observe, plan, and (after the CLI has shown the
@@ -79,7 +82,7 @@ public final class SetupFlow implements AutoCloseable {
             observations.add(observer.observe(item, layout, recorded));
         }
         Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(), Planner.decide(observations));
-        return new Prepared(plan, layout, runPlanOf(plan, layout, folder), recovered);
+        return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), recovered);
     }
 
     /** Items: as asked; else what this machine linked before; else the defaults. */
@@ -91,29 +94,47 @@ public final class SetupFlow implements AutoCloseable {
         return recorded.isEmpty() ? Items.DEFAULTS : recorded;
     }
 
-    private static RunPlan runPlanOf(Plan plan, SyncLayout layout, String folder) {
+    /** Where a merge keeps local files that differ from their synced copy: {@code <state-dir>/kept/<UTC time>}. */
+    private Path keptDir() {
+        return ctx.locations().stateDir().resolve("kept").resolve(KEPT_TIME.format(Instant.now()));
+    }
+
+    private static final DateTimeFormatter KEPT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static RunPlan runPlanOf(Plan plan, SyncLayout layout, String folder, Path keptDir) {
         List<JobSpec> jobs = new ArrayList<>();
         for (Action a : plan.actions()) {
+            String kind = a.kind() == null ? null : a.kind().id();
             if (a instanceof Action.Move m) {
-                jobs.add(new JobSpec(m.item(), JobSpec.MOVE, m.kind().id(), m.source().toString(), m.target().toString(),
+                jobs.add(new JobSpec(m.item(), JobSpec.MOVE, kind, m.source().toString(), m.target().toString(),
                         m.crossDevice(), false, m.bytes(), m.files()));
             } else if (a instanceof Action.Link l) {
-                jobs.add(new JobSpec(l.item(), JobSpec.LINK, l.kind().id(), l.source().toString(), l.target().toString(),
+                jobs.add(new JobSpec(l.item(), JobSpec.LINK, kind, l.source().toString(), l.target().toString(),
                         false, false, -1, -1));
+            } else if (a instanceof Action.Merge m) {
+                jobs.add(new JobSpec(m.item(), JobSpec.MERGE, kind, m.source().toString(), m.target().toString(),
+                        true, false, m.bytes(), m.files(), null, keptDir.toString()));
+            } else if (a instanceof Action.Relink r) {
+                jobs.add(new JobSpec(r.item(), JobSpec.RELINK, kind, r.source().toString(), r.target().toString(),
+                        false, false, -1, -1, r.previousTarget().toString(), null));
             }
         }
         return new RunPlan(layout.syncRoot().toString(), folder, layout.syncedFolder().toString(),
                 layout.claudeDir().toString(), jobs);
     }
 
-    /** Applies a prepared plan. The CLI calls this only after showing the plan and getting a yes. */
-    public void apply(Prepared prepared, boolean allowRunning, Progress progress) throws IOException {
+    /**
+     * Applies a prepared plan. The CLI calls this only after showing the plan and getting a yes.
+     *
+     * @return the local files merges kept aside because they differ from their synced copy
+     */
+    public List<Path> apply(Prepared prepared, boolean allowRunning, Progress progress) throws IOException {
         Plan plan = prepared.plan();
         if (plan.changesAnything()) {
             ctx.requireClaudeNotRunning(allowRunning);
         }
         if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
-            requireFreeSpace(prepared.layout().syncRoot(), plan.crossDeviceBytes());
+            requireFreeSpace(prepared.layout().syncRoot(), plan.copyBytes());
         }
         Executor executor = new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
         if (plan.changesAnything()) {
@@ -123,6 +144,20 @@ public final class SetupFlow implements AutoCloseable {
                 .map(a -> new State.LinkedItem(a.item(), a.kind().id(), a.target().toString(), null)).toList();
         executor.recordOk(prepared.runPlan(), ok, plan.actions().stream().map(Action::item).toList());
         MachineEntry.write(ctx, ctx.stateStore().load().orElseThrow(), "setup");
+        return keptFiles(prepared.runPlan());
+    }
+
+    private List<Path> keptFiles(RunPlan runPlan) throws IOException {
+        List<Path> kept = new ArrayList<>();
+        for (JobSpec job : runPlan.jobs()) {
+            Path dir = job.keptDir() == null ? null : ctx.fs().getPath(job.keptDir()).resolve(job.item());
+            if (dir != null && Files.isDirectory(dir)) {
+                try (var files = Files.walk(dir)) {
+                    files.filter(p -> !Files.isDirectory(p)).forEach(kept::add);
+                }
+            }
+        }
+        return kept;
     }
 
     /** Refuses (exit 3) before a copy of {@code bytes} into {@code dir}'s filesystem that cannot fit. */

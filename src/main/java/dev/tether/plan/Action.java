@@ -48,6 +48,35 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * The item exists on both sides (a second machine, or a link that an app replaced with real data):
+     * merged file by file into the synced copy, then linked. {@code readopt}: tether had linked it before.
+     */
+    record Merge(String item, Kind kind, Path source, Path target, long bytes, long files, boolean readopt) implements Action {
+        @Override
+        public String name() {
+            return "merge";
+        }
+
+        @Override
+        public boolean changes() {
+            return true;
+        }
+    }
+
+    /** A link whose target no longer exists, while the planned target does: the link is re-pointed. */
+    record Relink(String item, Kind kind, Path source, Path previousTarget, Path target) implements Action {
+        @Override
+        public String name() {
+            return "relink";
+        }
+
+        @Override
+        public boolean changes() {
+            return true;
+        }
+    }
+
     /** Already linked to the planned target. */
     record Ok(String item, Kind kind, Path source, Path target) implements Action {
         @Override

@@ -25,8 +25,9 @@ public final class Observer {
         Path source = layout.claudeDir().resolve(item);
         Path target = layout.syncedFolder().resolve(item);
         boolean sameDevice = platform.sameDevice(layout.claudeDir(), layout.syncRoot());
-        Entry local = look(source, !sameDevice);
         Entry synced = look(target, false);
+        // counted when the data will be copied: a move across filesystems, or a merge
+        Entry local = look(source, !sameDevice || synced.exists());
         return new Observation(item, Items.expectedKind(item), source, local, target, synced, recordedTarget, sameDevice);
     }
 

@@ -17,9 +17,16 @@ public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
         return actions.stream().anyMatch(Action::changes);
     }
 
-    /** Bytes that must be copied across filesystems (what the free-space check needs). */
-    public long crossDeviceBytes() {
-        return actions.stream().filter(a -> a instanceof Action.Move m && m.crossDevice())
-                .mapToLong(a -> Math.max(0, ((Action.Move) a).bytes())).sum();
+    /** Bytes that must be copied into the synced folder's filesystem (what the free-space check needs). */
+    public long copyBytes() {
+        long sum = 0;
+        for (Action a : actions) {
+            if (a instanceof Action.Move m && m.crossDevice()) {
+                sum += Math.max(0, m.bytes());
+            } else if (a instanceof Action.Merge m) {
+                sum += Math.max(0, m.bytes()); // at most: every local file moves in or is kept
+            }
+        }
+        return sum;
     }
 }

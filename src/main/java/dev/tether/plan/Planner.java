@@ -41,13 +41,13 @@ public final class Planner {
                     : new Action.Absent(o.item(), kind, o.source(), o.target());
         }
         Entry.Data data = (Entry.Data) local;
-        if (synced instanceof Entry.Data) {
-            String why = o.recordedTarget().isPresent()
-                    ? "tether linked this item before, and it is now a real " + data.kind().id()
-                            + " (an app or the sync client replaced the link); the synced copy exists too"
-                    : "it exists both here and in the synced folder (another machine's data)";
-            return refuse(o, kind, why + "; merging both sides is not supported yet",
-                    "move one of the two copies aside after comparing them, then run tether setup");
+        if (synced instanceof Entry.Data d) {
+            if (d.kind() != data.kind()) {
+                return refuse(o, kind, "it is a " + data.kind().id() + " here but a " + d.kind().id() + " in the synced folder",
+                        "look at both, move one aside, then run tether setup");
+            }
+            return new Action.Merge(o.item(), data.kind(), o.source(), o.target(), data.bytes(), data.files(),
+                    o.recordedTarget().isPresent());
         }
         return new Action.Move(o.item(), data.kind(), o.source(), o.target(), !o.sameDevice(), data.bytes(), data.files());
     }
@@ -63,9 +63,14 @@ public final class Planner {
             return refuse(o, kind, "it links to " + o.target() + ", which does not exist (was the synced folder moved or deleted?)",
                     "restore the synced folder, or run tether setup --sync-root with the folder's new place");
         }
+        if (!link.targetExists() && o.synced() instanceof Entry.Data d) {
+            Optional<String> wrongKind = wrongKind(o, d);
+            return wrongKind.<Action>map(w -> refuse(o, kind, w, null))
+                    .orElseGet(() -> new Action.Relink(o.item(), d.kind(), o.source(), link.target(), o.target()));
+        }
         if (!link.targetExists()) {
-            return refuse(o, kind, "it is a dangling link to " + link.target() + ", which does not exist",
-                    "restore " + link.target() + " or remove the link, then run tether setup");
+            return refuse(o, kind, "it is a dangling link to " + link.target() + ", and the synced folder has no " + o.item()
+                    + " either", "restore " + link.target() + " (or give the sync root it moved to with --sync-root), then run tether setup");
         }
         return refuse(o, kind, "it is a link to another place, " + link.target() + "; tether leaves links it did not make alone",
                 "remove the link (or move its data back), then run tether setup");

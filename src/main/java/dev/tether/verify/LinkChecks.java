@@ -47,7 +47,7 @@ final class LinkChecks implements Check {
         if (!(local instanceof Entry.Link link)) {
             return List.of(Finding.error("link.replaced", name, at, "is a real " + kindOf(local) + " now, not the link to "
                     + target + " (an app or the sync client replaced it); its new data does not reach the synced copy",
-                    "compare it with " + target + ", keep what you need in the synced copy, move it aside, then run tether setup"));
+                    "tether setup (merges it into the synced copy and links it again)"));
         }
         if (!link.target().equals(target)) {
             return List.of(Finding.error("link.target", name, at, "links to " + link.target() + ", not to the recorded "
@@ -55,7 +55,7 @@ final class LinkChecks implements Check {
         }
         if (!Files.exists(target)) {
             return List.of(Finding.error("link.dangling", name, at, "links to " + target + ", which does not exist",
-                    "restore the synced folder, or run tether setup --sync-root NEW with its new place"));
+                    "tether setup --sync-root NEW (relinks to the synced folder's new place), or restore the folder"));
         }
         List<Finding> out = new ArrayList<>();
         out.add(Finding.ok("link.present", name, at, "linked to " + target));

@@ -1,0 +1,186 @@
+package dev.tether.apply;
+
+import dev.tether.platform.Platform;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Merges an item that exists on both sides (a second machine, or a link an app replaced) into the
+ * synced copy, then links it. Nothing is lost: every local file ends up in the synced copy (moved
+ * in, identical, or united line by line) or kept under {@code <state-dir>/kept/<run time>/<item>/}.
+ *
+ * <p>Steps: stage every new or united file under a hidden sibling and copy kept files aside
+ * ({@code copied}); prove the staged files hold what they must ({@code verified}); rename them into
+ * place ({@code placed}); then the link comes in like a move's ({@code set-aside}, {@code linked},
+ * {@code cleaned}). The local item is untouched until it is set aside, so a crash before that loses
+ * nothing and a rerun plans the merge again (the merge is idempotent).
+ */
+final class MergeJob extends LinkingJob {
+    private final Path keptRoot;
+
+    MergeJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
+        super(spec, platform, recorder, progress, runId, fs);
+        this.keptRoot = fs.getPath(spec.keptDir()).resolve(spec.item());
+    }
+
+    @Override
+    public void forward(Set<String> done) throws IOException {
+        if (done.contains(Journal.COMMITTED) || finishIfLinked()) {
+            return;
+        }
+        if (!isData(source) || !isData(target)) {
+            throw new IOException("cannot merge " + source + " into " + target + ": one of them is gone since planning");
+        }
+        if (!done.contains(Journal.PLACED)) {
+            List<TreeMerge.FileMerge> plan = TreeMerge.plan(source, target);
+            stage(plan);
+            record(Journal.COPIED);
+            verify(plan);
+            record(Journal.VERIFIED);
+            place(plan);
+            record(Journal.PLACED);
+        }
+        linkOverOriginal();
+        finish();
+    }
+
+    private void stage(List<TreeMerge.FileMerge> plan) throws IOException {
+        for (TreeMerge.FileMerge f : plan) {
+            Path local = TreeMerge.resolve(source, f.rel());
+            Path synced = TreeMerge.resolve(target, f.rel());
+            switch (f.way()) {
+                case MOVE_IN -> {
+                    Path staged = staged(synced);
+                    Trees.deleteIfExists(staged);
+                    Files.createDirectories(staged.getParent());
+                    TreeCopier.copy(local, staged, progress);
+                }
+                case UNION -> unite(synced, local);
+                case KEEP -> {
+                    Path kept = TreeMerge.resolve(keptRoot, f.rel());
+                    Trees.deleteIfExists(kept);
+                    Files.createDirectories(kept.getParent());
+                    TreeCopier.copy(local, kept, progress);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void unite(Path synced, Path local) throws IOException {
+        Path staged = staged(synced);
+        Trees.deleteIfExists(staged);
+        JsonlUnion.union(synced, local, staged);
+        BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class);
+        BasicFileAttributes b = Files.readAttributes(synced, BasicFileAttributes.class);
+        // the union is as new as the newer side (session pickers sort by modification time)
+        FileTime newer = a.lastModifiedTime().compareTo(b.lastModifiedTime()) > 0 ? a.lastModifiedTime() : b.lastModifiedTime();
+        Files.setLastModifiedTime(staged, newer);
+    }
+
+    private void verify(List<TreeMerge.FileMerge> plan) throws IOException {
+        for (TreeMerge.FileMerge f : plan) {
+            Path local = TreeMerge.resolve(source, f.rel());
+            Path synced = TreeMerge.resolve(target, f.rel());
+            switch (f.way()) {
+                case MOVE_IN -> requireEqual(local, staged(synced));
+                case KEEP -> requireEqual(local, TreeMerge.resolve(keptRoot, f.rel()));
+                case UNION -> requireEveryLine(staged(synced), local, synced);
+                default -> { }
+            }
+        }
+    }
+
+    private void place(List<TreeMerge.FileMerge> plan) throws IOException {
+        for (TreeMerge.FileMerge f : plan) {
+            Path local = TreeMerge.resolve(source, f.rel());
+            Path synced = TreeMerge.resolve(target, f.rel());
+            switch (f.way()) {
+                case MAKE_DIR -> {
+                    Files.createDirectories(synced);
+                }
+                case MOVE_IN -> platform.renameNoReplace(staged(synced), synced);
+                case UNION -> {
+                    BasicFileAttributes now = Files.readAttributes(synced, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (now.size() != f.syncedSize() || now.lastModifiedTime().toMillis() != f.syncedMtime()) {
+                        // the sync client wrote the synced file meanwhile: unite again with what is there now
+                        unite(synced, local);
+                        requireEveryLine(staged(synced), local, synced);
+                    }
+                    // replacing is safe: the staged file holds every line of the file it replaces
+                    Files.move(staged(synced), synced, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                default -> { }
+            }
+        }
+        // directories made here get the local directories' times and modes, deepest first
+        for (int i = plan.size() - 1; i >= 0; i--) {
+            TreeMerge.FileMerge f = plan.get(i);
+            if (f.way() == TreeMerge.Way.MAKE_DIR) {
+                Path local = TreeMerge.resolve(source, f.rel());
+                TreeCopier.keepAttributes(local, TreeMerge.resolve(target, f.rel()),
+                        Files.readAttributes(local, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            }
+        }
+    }
+
+    private Path staged(Path finalPath) {
+        return sibling(finalPath, "merge", runId);
+    }
+
+    private static void requireEqual(Path original, Path copy) throws IOException {
+        String diff = Manifest.of(original).firstDifference(Manifest.of(copy));
+        if (diff != null) {
+            throw new IOException("the copy of " + original + " differs from the original at " + diff + "; nothing was replaced");
+        }
+    }
+
+    /** Every line of both inputs must be in the union, byte for byte (line ends aside). */
+    private static void requireEveryLine(Path union, Path... inputs) throws IOException {
+        Set<String> lines = new HashSet<>();
+        for (Path input : inputs) {
+            lines.addAll(lines(input));
+        }
+        lines.removeAll(new HashSet<>(lines(union)));
+        if (!lines.isEmpty()) {
+            throw new IOException("the merged " + union + " lacks " + lines.size() + " line(s) of its inputs; nothing was replaced");
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        // ISO-8859-1 maps every byte to one char, so lines compare byte for byte whatever their encoding
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void backward(Set<String> done) throws IOException {
+        if (!putOriginalBack()) {
+            restoreFromSynced(false); // the original was cleaned: the merged data (a superset) comes back
+        }
+        // what the merge already placed in the synced copy stays: it only added files and lines
+        try (Stream<Path> files = Files.walk(target)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".tether-merge-" + runId)).toList()) {
+                Trees.deleteIfExists(p);
+            }
+        }
+    }
+}
