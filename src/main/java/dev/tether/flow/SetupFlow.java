@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * {@code tether setup}: finish an interrupted setup, observe, plan, and (after the CLI has shown the
- * plan and got a yes) apply. Holds the lock from construction to {@link #close}.
+ * plan and got a yes) apply. Holds the lock from construction (or, on a machine never set up, from the
+ * first write) to {@link #close}.
  */
 public final class SetupFlow implements AutoCloseable {
     /** What the user asked for; nulls and empty lists mean "use the recorded value or the default". */
@@ -50,7 +51,7 @@ public final class SetupFlow implements AutoCloseable {
 
     public SetupFlow(Context ctx) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        this.lock = Lock.acquireBeforeFirstWrite(ctx.locations().stateDir());
     }
 
     /**
@@ -114,6 +115,7 @@ public final class SetupFlow implements AutoCloseable {
         if (plan.crossDeviceBytes() > 0 && !ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
             requireFreeSpace(prepared.layout().syncRoot(), plan.crossDeviceBytes());
         }
+        lock.hold();
         Executor executor = new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
         if (plan.changesAnything()) {
             executor.run("setup", prepared.runPlan());
@@ -152,6 +154,7 @@ public final class SetupFlow implements AutoCloseable {
                     + " first (the plan below is from the disk as it is now)");
         }
         ctx.requireClaudeNotRunning(allowRunning);
+        lock.hold();
         new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs()).rollForward(p);
         return Optional.of("finished the interrupted setup from " + p.started());
     }

@@ -39,7 +39,7 @@ public final class UnlinkFlow implements AutoCloseable {
 
     public UnlinkFlow(Context ctx) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        this.lock = Lock.acquireBeforeFirstWrite(ctx.locations().stateDir());
     }
 
     /** Resolves an interrupted run (not under {@code --dry-run}), then plans per recorded item. */
@@ -80,6 +80,7 @@ public final class UnlinkFlow implements AutoCloseable {
     /** Applies the plan; a link whose target is gone is left and makes the run fail with exit 4 at the end. */
     public void apply(Prepared prepared, Progress progress) throws IOException {
         if (prepared.changesAnything()) {
+            lock.hold();
             new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs()).run("unlink", prepared.runPlan());
         }
         Optional<State> after = ctx.stateStore().load();
@@ -108,6 +109,7 @@ public final class UnlinkFlow implements AutoCloseable {
             return Optional.of("an interrupted " + p.command() + " from " + p.started() + " is pending; unlink without --dry-run "
                     + (p.command().equals("setup") ? "undoes" : "finishes") + " it first");
         }
+        lock.hold();
         Executor executor = new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs());
         if (p.command().equals("setup")) {
             executor.rollBack(p);
