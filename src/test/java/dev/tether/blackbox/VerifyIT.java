@@ -84,6 +84,14 @@ class VerifyIT {
     }
 
     @Test
+    void anUnreadableStateFileIsASetupStateError() throws IOException {
+        s.linked();
+        Files.writeString(s.stateDir().resolve("state.json"), "{not json");
+        JsonNode doc = verify(1);
+        assertEquals(1, findings(doc, "setup.state", "error").size(), doc::toString);
+    }
+
+    @Test
     void aLinkReplacedByARegularFileIsAnError() throws IOException {
         s.linked();
         Path history = s.claude.resolve("history.jsonl");
