@@ -86,7 +86,9 @@ public final class Journal {
         }
         Map<String, Pending> runs = new LinkedHashMap<>();
         String last = null;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        // Decoded leniently: a torn last write may end inside a multi-byte character, and that line is ignored below.
+        String journalText = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        for (String text : journalText.split("\n")) {
             JsonNode line;
             try {
                 line = Json.COMPACT.readTree(text);

@@ -39,7 +39,7 @@ public final class UnlinkCommand implements Callable<Integer> {
         Console console = session.console();
         console.doc().put("command", "unlink");
         console.doc().put("dryRun", dryRun);
-        try (UnlinkFlow flow = new UnlinkFlow(session.ctx(), dryRun)) {
+        try (UnlinkFlow flow = new UnlinkFlow(session.ctx())) {
             UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced, dryRun, allowRunning);
             prepared.recovered().ifPresent(console::say);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);

@@ -28,7 +28,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@code tether setup}: finish an interrupted setup, observe, plan, and (after the CLI has shown the
- * plan and got a yes) apply. Holds the lock from construction to {@link #close}.
+ * plan and got a yes) apply. Holds the lock from construction (or, on a machine never set up, from the
+ * first write) to {@link #close}.
  */
 public final class SetupFlow implements AutoCloseable {
     /** What the user asked for; nulls and empty lists mean "use the recorded value or the default". */
@@ -51,10 +52,10 @@ public final class SetupFlow implements AutoCloseable {
     private final Context ctx;
     private final Lock lock;
 
-    /** Takes the lock, except for a dry run, which writes nothing (not even the lock file). */
-    public SetupFlow(Context ctx, boolean dryRun) throws IOException {
+    /** Takes the lock before the first write (a dry run or a refusal on a new machine writes nothing, not even the lock). */
+    public SetupFlow(Context ctx) throws IOException {
         this.ctx = ctx;
-        this.lock = dryRun ? null : Lock.acquire(ctx.locations().stateDir());
+        this.lock = Lock.acquireBeforeFirstWrite(ctx.locations().stateDir());
     }
 
     /**
@@ -136,6 +137,7 @@ public final class SetupFlow implements AutoCloseable {
         if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
             requireFreeSpace(prepared.layout().syncRoot(), plan.copyBytes());
         }
+        lock.hold();
         Executor executor = new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
         if (plan.changesAnything()) {
             executor.run("setup", prepared.runPlan());
@@ -192,6 +194,7 @@ public final class SetupFlow implements AutoCloseable {
                     + " first (the plan below is from the disk as it is now)");
         }
         ctx.requireClaudeNotRunning(allowRunning);
+        lock.hold();
         new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs()).rollForward(p);
         return Optional.of("finished the interrupted setup from " + p.started());
     }

@@ -37,10 +37,10 @@ public final class UnlinkFlow implements AutoCloseable {
     private final Context ctx;
     private final Lock lock;
 
-    /** Takes the lock, except for a dry run, which writes nothing (not even the lock file). */
-    public UnlinkFlow(Context ctx, boolean dryRun) throws IOException {
+    /** Takes the lock before the first write (a dry run or a refusal on a new machine writes nothing, not even the lock). */
+    public UnlinkFlow(Context ctx) throws IOException {
         this.ctx = ctx;
-        this.lock = dryRun ? null : Lock.acquire(ctx.locations().stateDir());
+        this.lock = Lock.acquireBeforeFirstWrite(ctx.locations().stateDir());
     }
 
     /** Resolves an interrupted run (not under {@code --dry-run}), then plans per recorded item. */
@@ -88,6 +88,7 @@ public final class UnlinkFlow implements AutoCloseable {
             if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
                 SetupFlow.requireFreeSpace(ctx.locations().claudeDir(), copied);
             }
+            lock.hold();
             new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs()).run("unlink", prepared.runPlan());
         }
         Optional<State> after = ctx.stateStore().load();
@@ -117,6 +118,7 @@ public final class UnlinkFlow implements AutoCloseable {
                     + (p.command().equals("setup") ? "undoes" : "finishes") + " it first");
         }
         ctx.requireClaudeNotRunning(allowRunning);
+        lock.hold();
         Executor executor = new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs());
         if (p.command().equals("setup")) {
             executor.rollBack(p);

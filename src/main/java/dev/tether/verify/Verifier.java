@@ -1,6 +1,7 @@
 package dev.tether.verify;
 
 import dev.tether.Context;
+import dev.tether.Failure;
 import dev.tether.apply.IoErrors;
 import dev.tether.apply.Journal;
 import dev.tether.flow.MachineEntry;
@@ -27,7 +28,14 @@ public final class Verifier {
     }
 
     public static Report verify(Context ctx, boolean strict) throws IOException {
-        Optional<State> state = ctx.stateStore().load();
+        Optional<State> state = Optional.empty();
+        Finding unreadableState = null;
+        try {
+            state = ctx.stateStore().load();
+        } catch (Failure.BadInput e) {
+            // cli.md: an unreadable state file is a setup.state error (exit 1), not bad input; the rest runs as if never set up
+            unreadableState = Finding.error("setup.state", null, ctx.stateStore().file().toString(), e.getMessage(), e.hint());
+        }
         Optional<Journal.Pending> pending = ctx.journal().pending();
         if (state.isPresent() && pending.isEmpty()) {
             try {
@@ -39,6 +47,10 @@ public final class Verifier {
         VerifyContext v = new VerifyContext(ctx, state, pending);
         List<Finding> findings = new ArrayList<>();
         for (Check check : CHECKS) {
+            if (unreadableState != null && check instanceof StateCheck) {
+                findings.add(unreadableState);
+                continue;
+            }
             try {
                 findings.addAll(check.run(v));
             } catch (IOException | RuntimeException e) {
