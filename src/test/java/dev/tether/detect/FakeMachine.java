@@ -44,8 +44,11 @@ final class FakeMachine {
         return new FakeMachine(Jimfs.newFileSystem(Configuration.osX()), Os.MACOS, "/Users/me");
     }
 
-    static FakeMachine windows() {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.windows().toBuilder().setRoots("C:\\", "D:\\", "G:\\", "P:\\")
+    /** A Windows machine with drives C: and D:, and the {@code extraDrives} (such as "G:\\"). */
+    static FakeMachine windows(String... extraDrives) {
+        List<String> drives = new ArrayList<>(List.of("D:\\"));
+        drives.addAll(List.of(extraDrives));
+        FileSystem fs = Jimfs.newFileSystem(Configuration.windows().toBuilder().setRoots("C:\\", drives.toArray(new String[0]))
                 .setWorkingDirectory("C:\\Users\\me").build());
         return new FakeMachine(fs, Os.WINDOWS, "C:\\Users\\me");
     }
