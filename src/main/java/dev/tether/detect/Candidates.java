@@ -24,11 +24,22 @@ final class Candidates {
         found.add(new Candidate(provider, path, foundBy, source, account, true));
     }
 
-    /** A client's usual folder counts only when it exists. */
+    /** A client's usual folder counts only when it exists (otherwise a note says it was looked for). */
     void addDefault(Path path, String account) {
         if (Files.isDirectory(path)) {
             add(path, FoundBy.DEFAULT_PATH, null, account);
+        } else {
+            note("no " + path);
         }
+    }
+
+    /** The folders of macOS's File Provider whose names start with {@code prefix} (a note when there are none). */
+    List<Path> fileProviderFolders(DetectContext ctx, String prefix) {
+        List<Path> dirs = ctx.childDirs(ctx.cloudStorage(), prefix);
+        if (dirs.isEmpty()) {
+            note("no " + ctx.cloudStorage().resolve(prefix + "*"));
+        }
+        return dirs;
     }
 
     /** Every Cloud Files root a provider registered (Windows), by the provider part of its id. */

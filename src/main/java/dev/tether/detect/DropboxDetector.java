@@ -34,7 +34,7 @@ final class DropboxDetector implements Detector {
                     () -> hostDb(ctx, dir.resolve("host.db"), out));
         }
         if (ctx.os() == Os.MACOS) {
-            for (Path dir : ctx.childDirs(ctx.cloudStorage(), "Dropbox")) {
+            for (Path dir : out.fileProviderFolders(ctx, "Dropbox")) {
                 out.add(dir, FoundBy.DEFAULT_PATH, null, null);
             }
         }

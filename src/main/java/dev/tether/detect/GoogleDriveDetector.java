@@ -30,7 +30,7 @@ final class GoogleDriveDetector implements Detector {
     public void detect(DetectContext ctx, Candidates out) {
         switch (ctx.os()) {
             case MACOS -> {
-                for (Path dir : ctx.childDirs(ctx.cloudStorage(), "GoogleDrive-")) {
+                for (Path dir : out.fileProviderFolders(ctx, "GoogleDrive-")) {
                     out.add(dir.resolve(MY_DRIVE), FoundBy.DEFAULT_PATH, null,
                             dir.getFileName().toString().substring("GoogleDrive-".length()));
                 }

@@ -2,6 +2,7 @@ package dev.tether.detect;
 
 import dev.tether.platform.RegistryReader.Hive;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ final class OneDriveDetector implements Detector {
         switch (ctx.os()) {
             case WINDOWS -> windows(ctx, out);
             case MACOS -> {
-                for (Path dir : ctx.childDirs(ctx.cloudStorage(), "OneDrive-")) {
+                for (Path dir : out.fileProviderFolders(ctx, "OneDrive-")) {
                     String suffix = dir.getFileName().toString().substring("OneDrive-".length());
                     if (!suffix.startsWith("SharedLibraries")) {
                         out.add(dir, FoundBy.DEFAULT_PATH, null, suffix);
@@ -59,7 +60,11 @@ final class OneDriveDetector implements Detector {
      * {@code --confdir}, by convention {@code ~/.config/onedrive-<name>}.
      */
     private static void linux(DetectContext ctx, Candidates out) {
-        for (Path confDir : ctx.childDirs(ctx.configHome(), "onedrive")) {
+        List<Path> confDirs = ctx.childDirs(ctx.configHome(), "onedrive");
+        if (confDirs.isEmpty()) {
+            out.note("no " + ctx.configHome().resolve("onedrive").resolve("config"));
+        }
+        for (Path confDir : confDirs) {
             Path config = confDir.resolve("config");
             String name = confDir.getFileName().toString();
             String account = name.equals("onedrive") ? null : name;

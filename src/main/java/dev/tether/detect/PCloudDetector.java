@@ -21,8 +21,13 @@ final class PCloudDetector implements Detector {
             case MACOS -> ctx.home().resolve("pCloud Drive");
             case WINDOWS -> ctx.path("P:\\").orElse(null);
         };
-        if (drive != null && Files.isDirectory(drive)) {
+        if (drive == null) {
+            return;
+        }
+        if (Files.isDirectory(drive)) {
             out.addOnlineOnly(drive, FoundBy.DEFAULT_PATH, null, null);
+        } else {
+            out.note("no " + drive);
         }
     }
 }

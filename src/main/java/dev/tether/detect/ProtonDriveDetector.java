@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code Local.RootFolderPath}), the Cloud Files roots whose id starts with {@code ProtonDrive!}, and the
  * default {@code %USERPROFILE%\Proton Drive\<account>\My files}. Linux has no official client: the
  * folders unofficial clients use ({@code ProtonDrive} or {@code Proton Drive}, in the home or one level
- * below it).
+ * below it, not in hidden folders).
  */
 final class ProtonDriveDetector implements Detector {
     private static final String MY_FILES = "My files";
@@ -30,7 +30,7 @@ final class ProtonDriveDetector implements Detector {
         switch (ctx.os()) {
             case LINUX -> unofficialFolders(ctx, out);
             case MACOS -> {
-                for (Path dir : ctx.childDirs(ctx.cloudStorage(), "ProtonDrive-")) {
+                for (Path dir : out.fileProviderFolders(ctx, "ProtonDrive-")) {
                     out.add(dir, FoundBy.DEFAULT_PATH, null, account(dir.getFileName().toString()));
                 }
             }
@@ -51,9 +51,10 @@ final class ProtonDriveDetector implements Detector {
             out.addDefault(ctx.home().resolve(name), null);
         }
         for (Path dir : ctx.childDirs(ctx.home(), "")) {
-            if (!dir.getFileName().toString().startsWith(".")) {
-                out.addDefault(dir.resolve("ProtonDrive"), null);
-                out.addDefault(dir.resolve("Proton Drive"), null);
+            for (String name : new String[] {"ProtonDrive", "Proton Drive"}) {
+                if (!dir.getFileName().toString().startsWith(".") && Files.isDirectory(dir.resolve(name))) {
+                    out.add(dir.resolve(name), FoundBy.DEFAULT_PATH, null, null);
+                }
             }
         }
     }
