@@ -100,7 +100,7 @@ public final class SetupCommand implements Callable<Integer> {
     }
 
     /** Several roots and a person at the terminal: let them choose. */
-    private static SyncRoot askForRoot(Console console, List<SyncRoot> roots) throws IOException {
+    static SyncRoot askForRoot(Console console, List<SyncRoot> roots) throws IOException {
         console.error("Several sync roots were found:");
         int chosen = console.choose("Which one should hold your Claude data?", roots.stream().map(SyncRoot::describe).toList());
         if (chosen < 0) {
