@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Where output goes. Text mode: results on stdout, progress and errors on stderr. JSON mode: exactly
@@ -93,6 +94,25 @@ public final class Console {
         err.flush();
         String answer = in.readLine();
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /**
+     * Lists numbered options on stderr and reads the number of one from stdin; returns its index, or -1 when
+     * the answer is empty or not one of the numbers.
+     */
+    public int choose(String question, List<String> options) throws IOException {
+        for (int i = 0; i < options.size(); i++) {
+            err.println("  " + (i + 1) + ") " + options.get(i));
+        }
+        err.print(question + " [1-" + options.size() + "] ");
+        err.flush();
+        String answer = in.readLine();
+        try {
+            int n = answer == null ? 0 : Integer.parseInt(answer.trim());
+            return n >= 1 && n <= options.size() ? n - 1 : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Paints text with an ANSI colour when colour is on. */

@@ -3,7 +3,11 @@ package dev.tether.cli;
 import dev.tether.Failure;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
+import dev.tether.detect.Provider;
+import dev.tether.detect.SyncRoot;
+import dev.tether.flow.RootChoice;
 import dev.tether.flow.SetupFlow;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +23,14 @@ public final class SetupCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--sync-root", paramLabel = "DIR", description = "the folder your sync client syncs (default: the recorded one)")
+    @Option(names = "--sync-root", paramLabel = "DIR", description = "the folder your sync client syncs (default: --provider's,"
+            + " else the recorded one, else the one tether detect finds)")
     String syncRoot;
+
+    @Option(names = "--provider", paramLabel = "ID", converter = ProviderOption.Converter.class,
+            completionCandidates = ProviderOption.Ids.class,
+            description = "use the folder of this sync client, as tether detect finds it: ${COMPLETION-CANDIDATES}")
+    Provider provider;
 
     @Option(names = "--folder", paramLabel = "NAME", description = "folder inside the sync root (default: .claude-session-backup)")
     String folder;
@@ -45,8 +55,13 @@ public final class SetupCommand implements Callable<Integer> {
         console.doc().put("command", "setup");
         console.doc().put("dryRun", dryRun);
         try (SetupFlow flow = new SetupFlow(session.ctx())) {
-            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, folder, items), dryRun, allowRunning);
+            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items), dryRun,
+                    allowRunning, console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             prepared.recovered().ifPresent(console::say);
+            if (prepared.root().source() != RootChoice.Source.OPTION) {
+                console.say("Sync root: " + prepared.root().root() + " (" + prepared.root().because() + ")");
+            }
+            console.doc().put("syncRootFrom", prepared.root().source().id());
             console.doc().put("syncRoot", prepared.layout().syncRoot().toString());
             console.doc().put("syncedFolder", prepared.layout().syncedFolder().toString());
             ItemView view = ItemView.ofSetup(prepared.plan().actions());
@@ -87,6 +102,17 @@ public final class SetupCommand implements Callable<Integer> {
                     + " Check it any time with: tether verify" : "Nothing to do: every item is already as planned.");
             return 0;
         }
+    }
+
+    /** Several roots and a person at the terminal: let them choose. */
+    static SyncRoot askForRoot(Console console, List<SyncRoot> roots) throws IOException {
+        console.error("Several sync roots were found:");
+        int chosen = console.choose("Which one should hold your Claude data?", roots.stream().map(SyncRoot::describe).toList());
+        if (chosen < 0) {
+            throw new Failure.Refused("no sync root was chosen; nothing was changed",
+                    "tether setup --provider ID, or --sync-root DIR");
+        }
+        return roots.get(chosen);
     }
 
     private static boolean changing(String action) {

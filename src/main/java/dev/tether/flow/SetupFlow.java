@@ -7,6 +7,9 @@ import dev.tether.apply.JobSpec;
 import dev.tether.apply.Journal;
 import dev.tether.apply.Progress;
 import dev.tether.apply.RunPlan;
+import dev.tether.detect.DetectContext;
+import dev.tether.detect.Detection;
+import dev.tether.detect.Provider;
 import dev.tether.layout.Items;
 import dev.tether.plan.Action;
 import dev.tether.plan.Observation;
@@ -32,12 +35,18 @@ import java.time.format.DateTimeFormatter;
  * first write) to {@link #close}.
  */
 public final class SetupFlow implements AutoCloseable {
-    /** What the user asked for; nulls and empty lists mean "use the recorded value or the default". */
-    public record Request(String syncRoot, String folder, List<String> items) {
+    /**
+     * What the user asked for; nulls and empty lists mean "use the recorded value or the default".
+     * {@code provider} ({@code --provider}) picks the root among the detected ones when {@code syncRoot} is null.
+     */
+    public record Request(String syncRoot, Provider provider, String folder, List<String> items) {
+        public Request(String syncRoot, String folder, List<String> items) {
+            this(syncRoot, null, folder, items);
+        }
     }
 
-    /** A plan ready to show and apply; {@code recovered} tells about a finished earlier run. */
-    public record Prepared(Plan plan, SyncLayout layout, RunPlan runPlan, Optional<String> recovered) {
+    /** A plan ready to show and apply; {@code recovered} tells about a finished earlier run, {@code root} how the root was chosen. */
+    public record Prepared(Plan plan, SyncLayout layout, RunPlan runPlan, Optional<String> recovered, RootChoice.Chosen root) {
         /** Stops the run, with nothing changed, when any item was refused. */
         public void requireNoRefusals() {
             List<Action.Refuse> refused = plan.refusals();
@@ -63,11 +72,16 @@ public final class SetupFlow implements AutoCloseable {
      * then observes and plans.
      */
     public Prepared prepare(Request request, boolean dryRun, boolean allowRunning) throws IOException {
+        return prepare(request, dryRun, allowRunning, RootChoice.NO_TERMINAL);
+    }
+
+    /** As above; {@code picker} chooses when several sync roots were detected and none was named. */
+    public Prepared prepare(Request request, boolean dryRun, boolean allowRunning, RootChoice.Picker picker) throws IOException {
         Optional<String> recovered = finishPendingRun(dryRun, allowRunning);
         Optional<State> state = ctx.stateStore().load();
-        String root = request.syncRoot() != null ? request.syncRoot() : state.map(State::syncRoot).orElseThrow(() ->
-                new Failure.BadInput("no sync root: this machine was never set up, so tether needs to know where your sync"
-                        + " client's folder is. Nothing was changed", "tether setup --sync-root DIR"));
+        RootChoice.Chosen chosen = RootChoice.choose(request.syncRoot(), request.provider(), state.map(State::syncRoot),
+                () -> Detection.scan(DetectContext.of(ctx)), ctx.locations().claudeDir(), picker);
+        String root = chosen.root();
         String folder = request.folder() != null ? request.folder()
                 : state.map(State::folder).orElse(SyncLayout.DEFAULT_FOLDER);
         Path claudeDir = ctx.locations().claudeDir();
@@ -83,7 +97,7 @@ public final class SetupFlow implements AutoCloseable {
             observations.add(observer.observe(item, layout, recorded));
         }
         Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(), Planner.decide(observations));
-        return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), recovered);
+        return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), recovered, chosen);
     }
 
     /** Items: as asked; else what this machine linked before; else the defaults. */

@@ -33,6 +33,14 @@ public interface Platform {
     /** True when the file descriptor (0, 1, 2) is a terminal. */
     boolean isTerminal(int fd);
 
+    /**
+     * The Windows registry (for finding sync roots); empty elsewhere. Advapi32 loads on first use, only on
+     * Windows.
+     */
+    default RegistryReader registry() {
+        return os() == Os.WINDOWS ? new WindowsRegistry() : RegistryReader.NONE;
+    }
+
     /** The platform of the running process. Native libraries load lazily, on first use. */
     static Platform current() {
         return switch (Os.current()) {
