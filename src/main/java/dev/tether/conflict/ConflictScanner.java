@@ -42,8 +42,8 @@ public final class ConflictScanner {
                         walk(entry, found);
                     }
                 } else {
-                    // at the top only copies of the items themselves count; the rest of the folder is not tether's
-                    classify(entry).filter(c -> itemNames.contains(c.original().getFileName().toString())).ifPresent(found::add);
+                    // at the top only copies of the items (or of their copies) count; the rest of the folder is not tether's
+                    classify(entry).filter(c -> itemNames.contains(rootName(c))).ifPresent(found::add);
                 }
             }
         }
@@ -78,6 +78,19 @@ public final class ConflictScanner {
                 return FileVisitResult.CONTINUE; // an unreadable corner must not hide the copies elsewhere
             }
         });
+    }
+
+    /** The name a copy stands for in the end: a copy of a copy of {@code history.jsonl} stands for {@code history.jsonl}. */
+    private String rootName(ConflictCopy copy) {
+        Path original = copy.original();
+        for (int depth = 0; depth < 8; depth++) {
+            Optional<ConflictCopy> further = classify(original);
+            if (further.isEmpty()) {
+                break;
+            }
+            original = further.get().original();
+        }
+        return original.getFileName().toString();
     }
 
     /** The first reading of the entry's name that holds here: a certain shape, or an ambiguous one with its original beside it. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,18 @@ public record ResolvePlan(Path syncedFolder, List<Merge> merges, List<Unresolved
     }
 
     public static ResolvePlan of(Path syncedFolder, List<ConflictCopy> found) {
+        Map<Path, ConflictCopy> byPath = new HashMap<>();
+        found.forEach(c -> byPath.put(c.copy(), c));
         Map<Path, List<ConflictCopy>> groups = new LinkedHashMap<>();
         List<Unresolved> unresolved = new ArrayList<>();
-        for (ConflictCopy c : found) {
+        for (ConflictCopy each : found) {
+            // a copy of a copy joins the group of the file the first copy stands for, so all merge in one go
+            ConflictCopy c = each;
+            for (int depth = 0; depth < 8 && byPath.containsKey(c.original()); depth++) {
+                ConflictCopy parent = byPath.get(c.original());
+                c = new ConflictCopy(each.provider(), each.label(), each.copy(), parent.original(),
+                        each.sameFile() && parent.sameFile());
+            }
             String original = c.original().getFileName().toString();
             String handle = "compare it with " + original + ", keep what you need in " + original + ", then delete the copy";
             if (!c.sameFile()) {

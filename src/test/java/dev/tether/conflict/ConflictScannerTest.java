@@ -45,6 +45,16 @@ class ConflictScannerTest {
     }
 
     @Test
+    void aTopLevelCopyOfACopyOfAnItemCounts() throws IOException {
+        touch("history.jsonl");
+        touch("history (conflicted copy 2024-01-01 120000).jsonl");
+        touch("history (conflicted copy 2024-01-01 120000) (conflicted copy 2024-01-02 080000).jsonl");
+        assertEquals(List.of("history (conflicted copy 2024-01-01 120000) (conflicted copy 2024-01-02 080000).jsonl <nextcloud>"
+                + " history (conflicted copy 2024-01-01 120000).jsonl",
+                "history (conflicted copy 2024-01-01 120000).jsonl <nextcloud> history.jsonl"), found());
+    }
+
+    @Test
     void ignoresTopLevelCopiesOfThingsThatAreNotItems() throws IOException {
         touch("settings (conflicted copy 2024-01-01 120000).json");
         touch(".tether/machines/a (conflicted copy 2024-01-01 120000).json");

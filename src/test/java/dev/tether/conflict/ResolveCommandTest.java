@@ -89,6 +89,19 @@ class ResolveCommandTest {
     }
 
     @Test
+    void aCopyOfACopyIsMergedIntoTheSameMainFile() throws IOException {
+        Path history = m.write("history.jsonl", h(1, "a"));
+        m.write(NEXTCLOUD, h(2, "b"));
+        m.write("history (conflicted copy 2024-01-01 120000) (conflicted copy 2024-01-02 080000).jsonl", h(3, "c"));
+        Linked.Result r = m.run("resolve", "--yes", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of(h(1, "a"), h(2, "b"), h(3, "c")), Files.readAllLines(history));
+        assertEquals(1, r.json().get("merged").size());
+        assertEquals(2, r.json().get("merged").get(0).get("copies").size());
+        assertEquals(2, resolvedFiles().size());
+    }
+
+    @Test
     void otherCopiesAreListedAndLeftAloneAndExitIsOne() throws IOException {
         m.write("history.jsonl", h(1, "a"));
         m.write(NEXTCLOUD, h(2, "b"));
