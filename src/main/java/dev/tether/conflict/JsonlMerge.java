@@ -1,9 +1,6 @@
 package dev.tether.conflict;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -56,7 +53,7 @@ public final class JsonlMerge {
         MergeResult result;
         try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            FileSink sink = new FileSink(channel);
+            LineSink.ToFile sink = new LineSink.ToFile(channel);
             result = run(inputs, sink);
             sink.flush();
             channel.force(true);
@@ -67,25 +64,10 @@ public final class JsonlMerge {
 
     /** What {@link #merge(List, Path)} would produce, writing nothing (for {@code --dry-run}). */
     public static MergeResult preview(List<Path> inputs) throws IOException {
-        return run(inputs, new Sink() {
-            @Override
-            public void write(byte[] line) {
-            }
-
-            @Override
-            public void restart() {
-            }
-        });
+        return run(inputs, LineSink.DISCARD);
     }
 
-    /** Where merged lines go; {@code restart} forgets what was written (the merge changes its strategy). */
-    interface Sink {
-        void write(byte[] line) throws IOException;
-
-        void restart() throws IOException;
-    }
-
-    static MergeResult run(List<Path> inputs, Sink sink) throws IOException {
+    static MergeResult run(List<Path> inputs, LineSink sink) throws IOException {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("nothing to merge");
         }
@@ -105,7 +87,7 @@ public final class JsonlMerge {
     }
 
     /** Every line stamped, some input out of order: read everything, sort stably, write. */
-    static MergeResult sortedInMemory(List<Path> inputs, Sink sink) throws IOException {
+    static MergeResult sortedInMemory(List<Path> inputs, LineSink sink) throws IOException {
         record Stamped(byte[] line, Instant stamp) {
         }
         List<Stamped> all = new ArrayList<>();
@@ -134,7 +116,7 @@ public final class JsonlMerge {
     }
 
     /** Some line lacks a timestamp: the first input's lines, then each further input's new ones. */
-    static MergeResult inInputOrder(List<Path> inputs, Sink sink) throws IOException {
+    static MergeResult inInputOrder(List<Path> inputs, LineSink sink) throws IOException {
         Emitter emitter = new Emitter(sink, false);
         List<Long> counts = new ArrayList<>();
         long blanks = 0;
@@ -168,45 +150,9 @@ public final class JsonlMerge {
         return true;
     }
 
-    /** Writes each distinct line once and counts. Per-stamp mode remembers only the current timestamp's lines. */
-    static final class Emitter {
-        private final Sink sink;
-        private final boolean perStamp;
-        private final DigestSet seen = new DigestSet();
-        private Instant group;
-        private long written;
-        private long duplicates;
-        private long invalid;
-
-        Emitter(Sink sink, boolean perStamp) {
-            this.sink = sink;
-            this.perStamp = perStamp;
-        }
-
-        void emit(byte[] line, LineStamp stamp) throws IOException {
-            if (perStamp && !stamp.stamp().equals(group)) {
-                seen.clear(); // a byte-equal line has an equal timestamp, so it can only be in this group
-                group = stamp.stamp();
-            }
-            if (seen.add(line)) {
-                sink.write(line);
-                written++;
-                if (!stamp.valid()) {
-                    invalid++;
-                }
-            } else {
-                duplicates++;
-            }
-        }
-
-        MergeResult result(List<Long> counts, long blanks, boolean byTimestamp, boolean streamed) {
-            return new MergeResult(counts, written, duplicates, invalid, blanks, byTimestamp, streamed);
-        }
-    }
-
     /** The k-way merge of inputs that are each in timestamp order; stops at the first line that breaks that. */
     private static final class SortedStreams {
-        static Attempt merge(List<Path> inputs, Sink sink) throws IOException {
+        static Attempt merge(List<Path> inputs, LineSink sink) throws IOException {
             List<Cursor> cursors = new ArrayList<>();
             try {
                 PriorityQueue<Cursor> queue = new PriorityQueue<>(
@@ -262,37 +208,5 @@ public final class JsonlMerge {
             }
         }
         return newest;
-    }
-
-    /** Lines to a file through one buffer; a restart truncates the file. */
-    private static final class FileSink implements Sink {
-        private final FileChannel channel;
-        private OutputStream out;
-
-        FileSink(FileChannel channel) {
-            this.channel = channel;
-            this.out = buffered(channel);
-        }
-
-        private static OutputStream buffered(FileChannel channel) {
-            return new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        }
-
-        @Override
-        public void write(byte[] line) throws IOException {
-            out.write(line);
-            out.write('\n');
-        }
-
-        @Override
-        public void restart() throws IOException {
-            out = buffered(channel); // the old buffer's bytes are dropped unwritten
-            channel.truncate(0);
-            channel.position(0);
-        }
-
-        void flush() throws IOException {
-            out.flush();
-        }
     }
 }

@@ -229,7 +229,7 @@ class JsonlMergeTest {
     }
 
     /** A sink that keeps what it is given, for comparing strategies. */
-    static final class Capture implements JsonlMerge.Sink {
+    static final class Capture implements LineSink {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         @Override
