@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tether.platform.ClaudeProcesses;
+import dev.tether.state.Lock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,17 @@ class ResolveCommandTest {
         assertEquals(before, Linked.snapshot(m.synced));
         assertEquals(0, m.run("resolve", "--yes", "--allow-running").exitCode());
         assertEquals(List.of(h(1, "a"), h(2, "b")), Files.readAllLines(m.synced.resolve("history.jsonl")));
+    }
+
+    @Test
+    void anotherRunHoldingTheLockIsRefused() throws IOException {
+        m.write("history.jsonl", h(1, "a"));
+        m.write(NEXTCLOUD, h(2, "b"));
+        try (Lock held = Lock.acquire(m.stateDir)) {
+            assertEquals(3, m.run("resolve", "--yes").exitCode());
+            assertEquals(0, m.run("resolve", "--dry-run").exitCode()); // a dry run takes no lock
+        }
+        assertEquals(List.of(h(1, "a")), Files.readAllLines(m.synced.resolve("history.jsonl")));
     }
 
     @Test
