@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,12 +82,7 @@ final class MergeJob extends LinkingJob {
     private void unite(Path synced, Path local) throws IOException {
         Path staged = staged(synced);
         Trees.deleteIfExists(staged);
-        JsonlUnion.union(synced, local, staged);
-        BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class);
-        BasicFileAttributes b = Files.readAttributes(synced, BasicFileAttributes.class);
-        // the union is as new as the newer side (session pickers sort by modification time)
-        FileTime newer = a.lastModifiedTime().compareTo(b.lastModifiedTime()) > 0 ? a.lastModifiedTime() : b.lastModifiedTime();
-        Files.setLastModifiedTime(staged, newer);
+        JsonlUnion.union(synced, local, staged); // fsynced, and as new as the newer side (pickers sort by mtime)
     }
 
     private void verify(List<TreeMerge.FileMerge> plan) throws IOException {

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code tether verify}: the health check. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check the arrangement: links intact, targets present, credentials local, nothing pending."
+        description = "Check the arrangement: links intact, targets present, no sync-conflict copies, credentials local, nothing pending."
                 + " Exit 0 when healthy, 1 otherwise.")
 public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand

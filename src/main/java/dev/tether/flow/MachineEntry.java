@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes this machine's entry into the synced folder's registry. */
 public final class MachineEntry {
@@ -24,6 +26,19 @@ public final class MachineEntry {
         String id = MachineId.loadOrCreate(ctx.locations().stateDir());
         new MachineRegistry(synced).write(new MachineRegistry.Machine(1, id, hostname(ctx), ctx.os().id(), Version.get(),
                 Instant.now().toString(), command, state.items().stream().map(State.LinkedItem::name).sorted().toList()));
+    }
+
+    /**
+     * The host names of the machines that use the synced folder: this one and every one registered in
+     * it. OneDrive names its conflict copies after the machine, so only these suffixes count as copies.
+     */
+    public static List<String> knownHostnames(Context ctx, Path synced) {
+        List<String> names = new ArrayList<>();
+        names.add(hostname(ctx));
+        for (MachineRegistry.Machine m : new MachineRegistry(synced).all()) {
+            names.add(m.hostname());
+        }
+        return names;
     }
 
     static String hostname(Context ctx) {

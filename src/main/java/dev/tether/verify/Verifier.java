@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Runs every check, read-only but for this machine's entry in the registry, and collects the findings. */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new CredentialsCheck(), new JournalCheck(), new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new MachinesCheck());
 
     private Verifier() {
     }
@@ -44,7 +44,7 @@ public final class Verifier {
                 // sync.root reports an unwritable synced folder; verify itself goes on
             }
         }
-        VerifyContext v = new VerifyContext(ctx, state, pending);
+        VerifyContext v = new VerifyContext(ctx, state, pending, strict);
         List<Finding> findings = new ArrayList<>();
         for (Check check : CHECKS) {
             if (unreadableState != null && check instanceof StateCheck) {
