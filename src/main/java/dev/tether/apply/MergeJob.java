@@ -171,6 +171,7 @@ final class MergeJob extends LinkingJob {
             restoreFromSynced(false); // the original was cleaned: the merged data (a superset) comes back
         }
         // what the merge already placed in the synced copy stays: it only added files and lines
+        Trees.deleteIfExists(staged(target)); // a file item's staged union is its sibling
         try (Stream<Path> files = Files.walk(target)) {
             for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".tether-merge-" + runId)).toList()) {
                 Trees.deleteIfExists(p);
