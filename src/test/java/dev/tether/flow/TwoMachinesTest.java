@@ -118,6 +118,26 @@ class TwoMachinesTest {
         assertEquals(before, Files.readString(sync.resolve(".claude-session-backup/history.jsonl")));
     }
 
+    @Test
+    void machinesListsTheOtherMachineAndWarnsWhenItLinksOtherItems() throws IOException {
+        assertEquals(0, TestHomes.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        assertEquals(0, TestHomes.run(homeB, "setup", "--sync-root", sync.toString(), "--item", "history.jsonl", "--yes")
+                .exitCode());
+        JsonNode verify = Json.COMPACT.readTree(TestHomes.run(homeB, "--json", "verify").stdout());
+        List<JsonNode> machines = new ArrayList<>();
+        verify.path("findings").forEach(f -> {
+            if (f.path("id").asText().equals("machines")) {
+                machines.add(f);
+            }
+        });
+        assertEquals(2, machines.size(), machines.toString());
+        JsonNode other = machines.stream().filter(m -> !m.path("message").asText().startsWith("this machine")).findFirst()
+                .orElseThrow();
+        assertEquals("warn", other.path("status").asText(), other.toString());
+        assertTrue(other.path("message").asText().contains("last ran tether setup"), other.toString());
+        assertTrue(other.path("message").asText().contains("projects"), "names what the other machine links: " + other);
+    }
+
     private static int countMachines(JsonNode verify) {
         int n = 0;
         for (JsonNode f : verify.path("findings")) {
