@@ -106,6 +106,6 @@ public abstract class ItemJob {
     }
 
     protected static boolean isData(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(p);
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Trees.isLink(p);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tether.apply;
 
+import dev.tether.platform.Links;
+import dev.tether.platform.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,7 +34,12 @@ public record Manifest(Map<String, String> entries) {
         Map<String, String> out = new TreeMap<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Optional<Platform.Link> junction = Links.read(dir, attrs);
+                if (junction.isPresent()) {
+                    out.put(relative(root, dir), "link:" + junction.get().target()); // never walked into
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 out.put(relative(root, dir), "dir");
                 return FileVisitResult.CONTINUE;
             }

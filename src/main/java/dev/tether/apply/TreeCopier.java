@@ -1,5 +1,6 @@
 package dev.tether.apply;
 
+import dev.tether.platform.Links;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,6 +36,9 @@ public final class TreeCopier {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (Links.isLink(dir, attrs)) {
+                    throw new IOException("cannot copy " + dir + ": a junction (planning refuses trees holding one)");
+                }
                 Files.createDirectory(dest.resolve(source.relativize(dir).toString()));
                 manifest.put(Manifest.relative(source, dir), "dir");
                 return FileVisitResult.CONTINUE;

@@ -1,5 +1,6 @@
 package dev.tether.apply;
 
+import dev.tether.platform.Links;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,7 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Deleting and sizing trees without ever following a link (a link inside is removed, not its target). */
+/**
+ * Deleting and sizing trees without ever following a link (a link inside is removed, not its target).
+ * Links are recognised through {@link Links}, because Java sees a Windows junction as a plain directory
+ * and would walk into it.
+ */
 public final class Trees {
     private Trees() {
     }
@@ -22,11 +27,20 @@ public final class Trees {
         } catch (NoSuchFileException e) {
             return;
         }
-        if (!attrs.isDirectory()) {
-            Files.deleteIfExists(path);
+        if (!attrs.isDirectory() || Links.isLink(path, attrs)) {
+            Files.deleteIfExists(path); // a junction goes with RemoveDirectoryW: the link, never its target's content
             return;
         }
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
+                if (Links.isLink(dir, a)) {
+                    Files.delete(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
                 Files.delete(file);
@@ -48,21 +62,19 @@ public final class Trees {
         return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** A symbolic link or a junction. */
     public static boolean isLink(Path p) {
-        return Files.isSymbolicLink(p);
+        return Links.isLink(p);
     }
 
-    /** True when {@code link} is a symbolic link whose target is exactly {@code target}. */
+    /** True when {@code link} is a symbolic link or junction whose target is exactly {@code target}. */
     public static boolean isLinkTo(Path link, Path target) throws IOException {
-        if (!Files.isSymbolicLink(link)) {
-            return false;
-        }
-        return link.getParent().resolve(Files.readSymbolicLink(link)).normalize().equals(target);
+        return Links.read(link).map(l -> l.target().equals(target)).orElse(false);
     }
 
     /** Deletes {@code p} only when it is a link (a temporary link of ours); real data is never touched. */
     public static void deleteIfLink(Path p) throws IOException {
-        if (Files.isSymbolicLink(p)) {
+        if (Links.isLink(p)) {
             Files.delete(p);
         }
     }

@@ -2,9 +2,14 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.verify.Finding;
 import dev.tether.verify.Verifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +47,29 @@ public final class VerifyCommand implements Callable<Integer> {
             o.put("hint", f.hint());
         }
         print(console, report);
+        if (console.verbose()) {
+            showFilesystems(session.ctx(), console);
+        }
         return report.healthy() ? 0 : 1;
+    }
+
+    /** With -v: the file system under the Claude data dir and the synced folder (FUSE, tmpfs, a share explain a lot). */
+    private static void showFilesystems(Context ctx, Console console) {
+        List<Path> places = new ArrayList<>(List.of(ctx.locations().claudeDir()));
+        try {
+            ctx.stateStore().load().ifPresent(s -> places.add(ctx.fs().getPath(s.syncedFolder())));
+        } catch (RuntimeException e) {
+            // setup.state already reports an unreadable state file
+        }
+        for (Path p : places) {
+            String type;
+            try {
+                type = ctx.platform().filesystemType(p);
+            } catch (IOException | RuntimeException e) {
+                type = "unknown (" + e.getMessage() + ")";
+            }
+            console.detail("file system of " + p + ": " + type);
+        }
     }
 
     static void print(Console console, Verifier.Report report) {

@@ -1,5 +1,6 @@
 package dev.tether.conflict;
 
+import dev.tether.platform.Links;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -58,8 +59,8 @@ public final class ConflictScanner {
                 if (dir.equals(item)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (NoiseNames.isNoiseFolder(dir.getFileName().toString())) {
-                    return FileVisitResult.SKIP_SUBTREE;
+                if (Links.isLink(dir, attrs) || NoiseNames.isNoiseFolder(dir.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE; // Java walks into a Windows junction; tether never does
                 }
                 Optional<ConflictCopy> copy = classify(dir);
                 copy.ifPresent(found::add);

@@ -12,6 +12,7 @@ import dev.tether.detect.Detection;
 import dev.tether.detect.Provider;
 import dev.tether.layout.Items;
 import dev.tether.plan.Action;
+import dev.tether.plan.LinkRights;
 import dev.tether.plan.Observation;
 import dev.tether.plan.Observer;
 import dev.tether.plan.Plan;
@@ -96,7 +97,8 @@ public final class SetupFlow implements AutoCloseable {
             Optional<Path> recorded = state.flatMap(s -> s.item(item)).map(i -> ctx.fs().getPath(i.target()));
             observations.add(observer.observe(item, layout, recorded));
         }
-        Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(), Planner.decide(observations));
+        Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(),
+                LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()));
         return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), recovered, chosen);
     }
 

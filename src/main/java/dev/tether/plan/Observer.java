@@ -2,6 +2,7 @@ package dev.tether.plan;
 
 import dev.tether.layout.Items;
 import dev.tether.layout.Kind;
+import dev.tether.platform.Links;
 import dev.tether.platform.Platform;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -43,9 +44,9 @@ public final class Observer {
         } catch (NoSuchFileException e) {
             return new Entry.Missing();
         }
-        if (attrs.isSymbolicLink()) {
-            Path raw = Files.readSymbolicLink(path);
-            Path target = path.getParent().resolve(raw).normalize();
+        Optional<Platform.Link> link = Links.read(path, attrs); // a symlink, or a Windows junction
+        if (link.isPresent()) {
+            Path target = link.get().target();
             Optional<Path> resolved = Optional.empty();
             if (Files.exists(target)) {
                 resolved = Optional.of(target.toRealPath());
@@ -64,6 +65,16 @@ public final class Observer {
         long[] totals = new long[2];
         String[] unsupported = new String[1];
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                if (Links.isLink(dir, a)) {
+                    // Java would walk into a junction; the copy could only duplicate its target, so refuse it here
+                    unsupported[0] = "a tree holding a junction at " + dir + " (tether does not copy junctions)";
+                    return FileVisitResult.TERMINATE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
                 if (a.isOther()) {

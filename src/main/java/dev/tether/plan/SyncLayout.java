@@ -1,6 +1,7 @@
 package dev.tether.plan;
 
 import dev.tether.Failure;
+import dev.tether.platform.Links;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public record SyncLayout(Path claudeDir, Path syncRoot, Path syncedFolder, Path 
                     "choose a sync root that does not contain " + claude);
         }
         Path synced = root.resolve(folder);
-        if (Files.isSymbolicLink(synced)) {
+        if (Links.isLink(synced)) {
             throw new Failure.BadInput("the synced folder " + synced + " is a link; tether needs a real folder there."
                     + " Nothing was changed", "replace the link by the folder it points at, or use --folder NAME");
         }

@@ -4,29 +4,33 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import dev.tether.layout.Os;
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Linux: {@code renameat2} with {@code RENAME_NOREPLACE} and {@code RENAME_EXCHANGE}. */
+/** Linux: {@code renameat2} with {@code RENAME_NOREPLACE} and {@code RENAME_EXCHANGE}; {@code statfs} for the file-system type. */
 final class LinuxPlatform extends PosixPlatform {
     private static final int AT_FDCWD = -100;
     private static final int RENAME_NOREPLACE = 1;
     private static final int RENAME_EXCHANGE = 2;
+    /** Larger than any {@code struct statfs} (120 bytes on 64-bit); only {@code f_type} at offset 0 is read. */
+    private static final int STATFS_BUFFER = 256;
 
     interface Renameat2 extends Library {
         int renameat2(int olddirfd, String oldpath, int newdirfd, String newpath, int flags);
     }
 
-    private static final class Holder {
-        static final Renameat2 C = load();
+    interface Statfs extends Library {
+        int statfs(String path, byte[] buf);
+    }
 
-        private static Renameat2 load() {
-            try {
-                return Native.load("c", Renameat2.class);
-            } catch (UnsatisfiedLinkError e) {
-                throw new UnsupportedOperationException("the C library cannot be loaded for renameat2: " + e.getMessage(), e);
-            }
-        }
+    private static final class Holder {
+        static final LoadedLibrary<Renameat2> RENAME = LoadedLibrary.load("c", Renameat2.class);
+    }
+
+    private static final class StatfsHolder {
+        static final LoadedLibrary<Statfs> STATFS = LoadedLibrary.load("c", Statfs.class);
     }
 
     @Override
@@ -61,8 +65,31 @@ final class LinuxPlatform extends PosixPlatform {
         }
     }
 
-    private static int renameat2(Path from, Path to, int flags) {
-        int rc = Holder.C.renameat2(AT_FDCWD, from.toAbsolutePath().toString(), AT_FDCWD, to.toAbsolutePath().toString(), flags);
+    @Override
+    public String filesystemType(Path path) throws IOException {
+        byte[] buf = new byte[STATFS_BUFFER];
+        int rc;
+        try {
+            rc = StatfsHolder.STATFS.get("statfs").statfs(path.toAbsolutePath().toString(), buf);
+        } catch (UnsatisfiedLinkError e) {
+            throw StatfsHolder.STATFS.missing("statfs", e);
+        }
+        if (rc != 0) {
+            int errno = Native.getLastError();
+            throw new FileSystemException(path.toString(), null, "statfs failed: " + Libc.describe(errno) + " (errno " + errno + ")");
+        }
+        return FsTypes.name(FsTypes.fType(buf, Native.LONG_SIZE, ByteOrder.nativeOrder()));
+    }
+
+    private static int renameat2(Path from, Path to, int flags) throws IOException {
+        int rc;
+        try {
+            rc = Holder.RENAME.get("renameat2").renameat2(AT_FDCWD, from.toAbsolutePath().toString(), AT_FDCWD,
+                    to.toAbsolutePath().toString(), flags);
+        } catch (UnsatisfiedLinkError e) {
+            // glibc before 2.28 (2018) has no wrapper for the system call
+            throw Holder.RENAME.missing("renameat2 (glibc 2.28 or later)", e);
+        }
         return rc == 0 ? 0 : Native.getLastError();
     }
 }

@@ -1,19 +1,22 @@
 package dev.tether.platform;
 
+import dev.tether.layout.Kind;
 import dev.tether.layout.Os;
+import dev.tether.platform.LinkKindDecision.SymlinkRights;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Windows: not supported yet. Junctions, {@code MoveFileExW} and symlink rights come with their own
- * issue; until then every writing call says so plainly instead of doing something half-safe.
+ * Windows: {@code MoveFileExW} without {@code MOVEFILE_REPLACE_EXISTING} for renames that never replace;
+ * a symbolic link where this account may make one, else a junction for a directory and a clear refusal
+ * for a file; placeholders from the file attributes. No atomic exchange exists, so the callers' two-rename
+ * path applies (the item is missing for the moment between them).
  */
 final class WindowsPlatform implements Platform {
-    private static IOException unsupported() {
-        return new IOException("tether cannot change files on Windows yet (junctions and MoveFileExW are not built);"
-                + " nothing was changed");
-    }
+    private volatile SymlinkRights rights;
 
     @Override
     public Os os() {
@@ -22,7 +25,7 @@ final class WindowsPlatform implements Platform {
 
     @Override
     public void renameNoReplace(Path from, Path to) throws IOException {
-        throw unsupported();
+        WindowsNative.moveNoReplace(WindowsLinks.win32(from), WindowsLinks.win32(to));
     }
 
     @Override
@@ -32,12 +35,47 @@ final class WindowsPlatform implements Platform {
 
     @Override
     public void exchange(Path a, Path b) throws IOException {
-        throw unsupported();
+        throw new IOException("Windows has no atomic exchange of two paths; nothing was changed");
     }
 
     @Override
     public void createLink(Path link, Path target) throws IOException {
-        throw unsupported();
+        createLink(link, target, Files.isDirectory(target));
+    }
+
+    @Override
+    public LinkKind createLink(Path link, Path target, boolean directory) throws IOException {
+        LinkKind kind = LinkKindDecision.kindOrThrow(linkKindFor(directory ? Kind.DIR : Kind.FILE, target));
+        if (kind == LinkKind.JUNCTION) {
+            WindowsLinks.createJunction(link, target);
+        } else {
+            WindowsLinks.createSymlink(link, target, directory, symlinkRights());
+        }
+        return kind;
+    }
+
+    @Override
+    public LinkKindDecision.Outcome linkKindFor(Kind kind, Path target) {
+        return LinkKindDecision.decide(kind, symlinkRights(),
+                WindowsPaths.junctionProblem(target.toAbsolutePath().normalize().toString()));
+    }
+
+    @Override
+    public void removeLink(Path link) throws IOException {
+        Optional<Link> found = readLink(link);
+        if (found.isEmpty()) {
+            throw new NotLinkException(link.toString(), null, "not a link; tether removes only links");
+        }
+        if (found.get().kind() == LinkKind.JUNCTION) {
+            WindowsLinks.removeJunction(link);
+        } else {
+            Files.delete(link); // Java removes a directory symlink with RemoveDirectoryW, a file one with DeleteFileW
+        }
+    }
+
+    @Override
+    public boolean isPlaceholder(Path path) throws IOException {
+        return Placeholders.windows(WindowsNative.attributes(WindowsLinks.win32(path)));
     }
 
     @Override
@@ -48,5 +86,15 @@ final class WindowsPlatform implements Platform {
     @Override
     public boolean isTerminal(int fd) {
         return System.console() != null;
+    }
+
+    /** Probed once per process, in the temp folder. */
+    SymlinkRights symlinkRights() {
+        SymlinkRights r = rights;
+        if (r == null) {
+            r = WindowsLinks.probeRights(Path.of(System.getProperty("java.io.tmpdir")));
+            rights = r;
+        }
+        return r;
     }
 }

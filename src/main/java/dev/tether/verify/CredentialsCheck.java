@@ -1,6 +1,7 @@
 package dev.tether.verify;
 
 import dev.tether.layout.Items;
+import dev.tether.platform.Links;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -33,6 +34,12 @@ final class CredentialsCheck implements Check {
         Path synced = v.syncedFolder().orElse(null);
         if (synced != null && Files.isDirectory(synced)) {
             Files.walkFileTree(synced, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    // a junction (Java walks into one) could lead anywhere, even back up into a loop
+                    return Links.isLink(dir, attrs) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (Items.isCredentialName(file.getFileName().toString())) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Runs every check, read-only but for this machine's entry in the registry, and collects the findings. */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new PlaceholderCheck(), new MachinesCheck());
 
     private Verifier() {
     }
