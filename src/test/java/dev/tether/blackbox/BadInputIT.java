@@ -116,6 +116,9 @@ class BadInputIT {
 
     @Test
     void noSyncRootOnAMachineNeverSetUpIsRefused() throws IOException {
+        // nothing to detect either: ~/ProtonDrive would be found and used as the single detected root
+        Files.delete(s.drive);
+        before = s.manifest();
         Tether.Result r = refusedWithNothingChanged("setup", "--yes");
         assertTrue(r.stderr().contains("--sync-root"), r::toString);
     }
