@@ -44,7 +44,7 @@ public final class SetupCommand implements Callable<Integer> {
         Console console = session.console();
         console.doc().put("command", "setup");
         console.doc().put("dryRun", dryRun);
-        try (SetupFlow flow = new SetupFlow(session.ctx())) {
+        try (SetupFlow flow = new SetupFlow(session.ctx(), dryRun)) {
             SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, folder, items), dryRun, allowRunning);
             prepared.recovered().ifPresent(console::say);
             console.doc().put("syncRoot", prepared.layout().syncRoot().toString());

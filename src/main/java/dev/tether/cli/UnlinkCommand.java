@@ -36,7 +36,7 @@ public final class UnlinkCommand implements Callable<Integer> {
         Console console = session.console();
         console.doc().put("command", "unlink");
         console.doc().put("dryRun", dryRun);
-        try (UnlinkFlow flow = new UnlinkFlow(session.ctx())) {
+        try (UnlinkFlow flow = new UnlinkFlow(session.ctx(), dryRun)) {
             UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced, dryRun);
             prepared.recovered().ifPresent(console::say);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);

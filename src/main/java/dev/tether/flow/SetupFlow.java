@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * {@code tether setup}: finish an interrupted setup, observe, plan, and (after the CLI has shown the
- * plan and got a yes) apply. Holds the lock from construction to {@link #close}.
+ * plan and got a yes) apply. Holds the lock from construction to {@link #close} (a dry run on a machine
+ * never set up takes none).
  */
 public final class SetupFlow implements AutoCloseable {
     /** What the user asked for; nulls and empty lists mean "use the recorded value or the default". */
@@ -49,8 +50,17 @@ public final class SetupFlow implements AutoCloseable {
     private final Lock lock;
 
     public SetupFlow(Context ctx) throws IOException {
+        this(ctx, false);
+    }
+
+    /**
+     * @param dryRun a dry run creates nothing: on a machine without a state dir there is nothing to lock
+     *     yet, so it takes no lock and makes no lock file
+     */
+    public SetupFlow(Context ctx, boolean dryRun) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        Path stateDir = ctx.locations().stateDir();
+        this.lock = dryRun && !Files.isDirectory(stateDir) ? null : Lock.acquire(stateDir);
     }
 
     /**
@@ -158,6 +168,9 @@ public final class SetupFlow implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.close();
         } catch (IOException e) {

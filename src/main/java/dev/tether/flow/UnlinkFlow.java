@@ -38,8 +38,14 @@ public final class UnlinkFlow implements AutoCloseable {
     private final Lock lock;
 
     public UnlinkFlow(Context ctx) throws IOException {
+        this(ctx, false);
+    }
+
+    /** @param dryRun a dry run creates nothing: without a state dir it takes no lock and makes no lock file */
+    public UnlinkFlow(Context ctx, boolean dryRun) throws IOException {
         this.ctx = ctx;
-        this.lock = Lock.acquire(ctx.locations().stateDir());
+        Path stateDir = ctx.locations().stateDir();
+        this.lock = dryRun && !Files.isDirectory(stateDir) ? null : Lock.acquire(stateDir);
     }
 
     /** Resolves an interrupted run (not under {@code --dry-run}), then plans per recorded item. */
@@ -119,6 +125,9 @@ public final class UnlinkFlow implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lock == null) {
+            return;
+        }
         try {
             lock.close();
         } catch (IOException e) {
