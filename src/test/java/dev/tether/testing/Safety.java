@@ -1,0 +1,85 @@
+package dev.tether.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The assertions every safety test makes, with messages that name the first differing paths. */
+public final class Safety {
+    private Safety() {
+    }
+
+    /** Same paths, same kinds, same SHA-256 and size of every file, same link targets. */
+    public static void assertSameContent(TreeSnapshot expected, TreeSnapshot actual, String what) {
+        assertSameMap(expected.content(), actual.content(), what + ": content differs (path: expected, found)");
+    }
+
+    /** Same modification time of every regular file. */
+    public static void assertSameFileMtimes(TreeSnapshot expected, TreeSnapshot actual, String what) {
+        assertSameMap(expected.fileMtimes(), actual.fileMtimes(), what + ": file modification times differ");
+    }
+
+    /** Same modification time of every file and directory. */
+    public static void assertSameMtimes(TreeSnapshot expected, TreeSnapshot actual, String what) {
+        assertSameMap(expected.mtimes(), actual.mtimes(), what + ": modification times differ");
+    }
+
+    /** Same POSIX mode of every file and directory. */
+    public static void assertSameModes(TreeSnapshot expected, TreeSnapshot actual, String what) {
+        assertSameMap(expected.modes(), actual.modes(), what + ": POSIX modes differ");
+    }
+
+    /** Content, modification times and modes all equal. */
+    public static void assertSameTree(TreeSnapshot expected, TreeSnapshot actual, String what) {
+        assertSameContent(expected, actual, what);
+        assertSameMtimes(expected, actual, what);
+        assertSameModes(expected, actual, what);
+    }
+
+    private static <V> void assertSameMap(Map<String, V> expected, Map<String, V> actual, String message) {
+        String diff = TreeSnapshot.differences(expected, actual);
+        if (!diff.isEmpty()) {
+            fail(message + "\n" + diff);
+        }
+    }
+
+    /** {@code item} is a symbolic link whose text is exactly the absolute {@code target}. */
+    public static void assertLinkedTo(Path item, Path target) {
+        assertTrue(Files.isSymbolicLink(item), item + " should be a link to " + target);
+        try {
+            Path text = Files.readSymbolicLink(item);
+            assertTrue(text.isAbsolute(), item + " should be an absolute link, is " + text);
+            assertEquals(target, text, item + " links elsewhere");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code item} is real local data (a file or directory, not a link). */
+    public static void assertRealLocal(Path item) {
+        assertTrue(Files.exists(item, LinkOption.NOFOLLOW_LINKS), item + " should exist");
+        assertFalse(Files.isSymbolicLink(item), item + " should be real local data, not a link");
+    }
+
+    /** No {@code .tether-*} temporary name anywhere in the sandbox. */
+    public static void assertNoLeftovers(Sandbox s) {
+        List<Path> left = s.leftovers();
+        assertTrue(left.isEmpty(), "temporary names were left behind: " + left);
+    }
+
+    /** The synced folder holds none of the items (it may hold tether's own {@code .tether} registry). */
+    public static void assertSyncedFolderHoldsNoItems(Sandbox s) {
+        for (String item : Sandbox.ITEMS) {
+            assertFalse(Files.exists(s.synced.resolve(item), LinkOption.NOFOLLOW_LINKS),
+                    "the synced folder should not hold " + item + " any more");
+        }
+    }
+}
