@@ -118,6 +118,10 @@ public final class Executor {
         RunPlan plan = planOf(pending);
         Journal.Run run = journal.resume(pending);
         try {
+            if (pending.command().equals("setup")) {
+                // a setup stopped right after planning had not made the synced folder yet
+                Files.createDirectories(fs.getPath(plan.syncedFolder()));
+            }
             for (JobSpec spec : plan.jobs()) {
                 Set<String> done = pending.stepsOf(spec.item());
                 Jobs.of(spec, platform, run, progress, run.id(), fs).forward(done);
