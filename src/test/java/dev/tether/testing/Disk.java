@@ -35,6 +35,8 @@ public final class Disk {
                     Files.createSymbolicLink(dest, Files.readSymbolicLink(file));
                 } else {
                     Files.copy(file, dest, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                    // COPY_ATTRIBUTES keeps microseconds only; the snapshots compare nanoseconds
+                    Files.setLastModifiedTime(dest, attrs.lastModifiedTime());
                 }
                 return FileVisitResult.CONTINUE;
             }

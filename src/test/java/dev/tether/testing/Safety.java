@@ -69,6 +69,54 @@ public final class Safety {
         assertFalse(Files.isSymbolicLink(item), item + " should be real local data, not a link");
     }
 
+    /**
+     * No file is lost: for every item of {@code original}, at least one place where tether's journal can
+     * find it again holds the whole item, every file with its original SHA-256 and size at its original
+     * relative path. The places: the item path (read through its link), the item in the synced folder,
+     * and the item's temporary siblings {@code .<item>.tether-<role>-<run>} (the set-aside original and
+     * the copy or restore in progress) next to either.
+     */
+    public static void assertEveryItemRecoverable(Sandbox s, TreeSnapshot original) {
+        StringBuilder lost = new StringBuilder();
+        for (String item : original.topNames()) {
+            Map<String, String> expected = original.item(item).content();
+            List<Path> places = new java.util.ArrayList<>(List.of(s.claude.resolve(item), s.synced.resolve(item)));
+            places.addAll(temporarySiblings(s.claude, item));
+            places.addAll(temporarySiblings(s.synced, item));
+            StringBuilder why = new StringBuilder();
+            boolean found = false;
+            for (Path place : places) {
+                if (!Files.exists(place)) { // a dangling link holds nothing
+                    why.append("\n    ").append(place).append(": nothing there");
+                    continue;
+                }
+                Map<String, String> there = TreeSnapshot.ofAs(place, item).content();
+                if (there.equals(expected)) {
+                    found = true;
+                    break;
+                }
+                why.append("\n    ").append(place).append(":\n").append(TreeSnapshot.differences(expected, there));
+            }
+            if (!found) {
+                lost.append("\n  ").append(item).append(" is complete nowhere:").append(why);
+            }
+        }
+        if (lost.length() > 0) {
+            fail("data was lost:" + lost);
+        }
+    }
+
+    private static List<Path> temporarySiblings(Path dir, String item) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("." + item + ".tether-")).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** No {@code .tether-*} temporary name anywhere in the sandbox. */
     public static void assertNoLeftovers(Sandbox s) {
         List<Path> left = s.leftovers();

@@ -146,9 +146,15 @@ public final class Sandbox implements AutoCloseable {
         return TreeSnapshot.ofItems(claude, ITEMS);
     }
 
-    /** Everything in the Claude data dir that is not an item (settings, CLAUDE.md, credentials), links not followed. */
+    /**
+     * Everything in the Claude data dir that is neither an item nor an item's temporary sibling
+     * ({@code .<item>.tether-*}): settings, CLAUDE.md, credentials. Links not followed.
+     */
     public TreeSnapshot others() {
-        return TreeSnapshot.of(claude, k -> k.equals(".") || !ITEMS.contains(k.split("/")[0]));
+        return TreeSnapshot.of(claude, k -> {
+            String top = k.split("/")[0];
+            return k.equals(".") || !(ITEMS.contains(top) || ITEMS.stream().anyMatch(i -> top.startsWith("." + i + ".tether-")));
+        });
     }
 
     /** The whole home and the whole sync root, links not followed: any change anywhere shows. */

@@ -48,6 +48,16 @@ public record TreeSnapshot(Map<String, String> content, Map<String, FileTime> mt
         return of(root, ".", keep);
     }
 
+    /** Like {@link #of(Path)}, with keys {@code <name>} and {@code <name>/<relative path>}, as {@link #ofItems} keys an item. */
+    public static TreeSnapshot ofAs(Path root, String name) {
+        return of(root, name, k -> true);
+    }
+
+    /** The top-level names (the items) this snapshot holds. */
+    public List<String> topNames() {
+        return content.keySet().stream().filter(k -> !k.contains("/")).toList();
+    }
+
     /**
      * The named items of a Claude data dir, each read through its link when it is one, keyed
      * {@code <item>} and {@code <item>/<relative path>}. Items that do not exist are left out.
