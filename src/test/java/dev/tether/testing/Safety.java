@@ -123,6 +123,16 @@ public final class Safety {
         assertTrue(left.isEmpty(), "temporary names were left behind: " + left);
     }
 
+    /** Nothing but (possibly empty) directories in the sync root: no file, no link, no partial copy. */
+    public static void assertSyncRootHoldsNoFiles(Sandbox s) {
+        try (java.util.stream.Stream<Path> all = Files.walk(s.syncRoot)) {
+            List<Path> files = all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            assertTrue(files.isEmpty(), "the sync root should hold no file, but holds " + files);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The synced folder holds none of the items (it may hold tether's own {@code .tether} registry). */
     public static void assertSyncedFolderHoldsNoItems(Sandbox s) {
         for (String item : Sandbox.ITEMS) {

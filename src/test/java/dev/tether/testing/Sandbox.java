@@ -63,7 +63,7 @@ public final class Sandbox implements AutoCloseable {
      * {@code /dev/shm}. Skips the test where there is no {@code /dev/shm} (not Linux).
      */
     public static Sandbox create(Path base, Device device) throws IOException {
-        Path realBase = base.toRealPath();
+        Path realBase = Files.createDirectories(base).toRealPath();
         Path home = Files.createDirectories(realBase.resolve("home"));
         if (device == Device.SAME) {
             return new Sandbox(device, home, Files.createDirectories(realBase.resolve(SYNC_ROOT_NAME)), null);
