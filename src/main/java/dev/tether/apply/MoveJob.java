@@ -47,7 +47,7 @@ final class MoveJob extends ItemJob {
                     + " if anywhere");
         }
         if (spec.crossDevice()) {
-            copyVerifyPlace(done);
+            copyVerifyPlace(withoutStaleCopy(done));
             linkOverOriginal();
         } else {
             if (Trees.exists(target)) {
@@ -59,6 +59,23 @@ final class MoveJob extends ItemJob {
             record(Journal.LINKED);
         }
         finish();
+    }
+
+    /**
+     * A copy made by an interrupted run counts only while it still equals the original: Claude Code may
+     * have written to the original between the crash and this run. A stale copy of ours is removed (the
+     * original is whole, at its path) and the copy starts again.
+     */
+    private Set<String> withoutStaleCopy(Set<String> done) throws IOException {
+        if (!done.contains(Journal.COPIED)) {
+            return done;
+        }
+        Path ours = done.contains(Journal.PLACED) ? target : copy;
+        if (!isData(ours) || Manifest.of(ours).equals(Manifest.of(source))) {
+            return done;
+        }
+        Trees.deleteIfExists(ours);
+        return Set.of();
     }
 
     private void copyVerifyPlace(Set<String> done) throws IOException {
@@ -107,10 +124,13 @@ final class MoveJob extends ItemJob {
     @Override
     public void backward(Set<String> done) throws IOException {
         Trees.deleteIfLink(sibling(source, "link", runId));
-        if (Trees.isLinkTo(source, target) && !isData(aside)) {
-            // The original is gone (cleaned, or renamed on one device): the synced data moves back.
+        if (Trees.isLinkTo(source, target) && !(isData(aside) && Manifest.of(aside).equals(Manifest.of(target)))) {
+            // The original is gone (cleaned, or renamed on one device), partly removed (its removal failed
+            // or was cut short), or older than the synced data (Claude Code wrote through the link): the
+            // synced data is the whole item, so it moves back, and only then what is left of the original goes.
             new RestoreJob(restoreSpec(), platform, StepRecorder.NONE, progress, runId, source.getFileSystem())
                     .forward(Set.of());
+            Trees.deleteIfExists(aside);
             return;
         }
         if (Trees.isLinkTo(source, target)) {
@@ -133,8 +153,20 @@ final class MoveJob extends ItemJob {
             }
         }
         Trees.deleteIfLink(aside);
+        removeLeftOfOriginal();
         Trees.deleteIfExists(copy);
         removeOurCopy(done);
+    }
+
+    /**
+     * A set-aside original next to restored data is what a cut-short roll back left: it goes once every
+     * entry in it is also in the restored item, byte for byte; otherwise it stays for a person to look at.
+     */
+    private void removeLeftOfOriginal() throws IOException {
+        if (isData(aside) && isData(source)
+                && Manifest.of(source).entries().entrySet().containsAll(Manifest.of(aside).entries().entrySet())) {
+            Trees.deleteIfExists(aside);
+        }
     }
 
     /** Across filesystems the target is a verified copy made by this run; it goes when the original is back. */
