@@ -17,7 +17,9 @@ import dev.tether.testing.Sandbox;
 import dev.tether.testing.Sandbox.Device;
 import dev.tether.testing.TreeSnapshot;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -155,6 +157,32 @@ class UnlinkCrashIT {
         }
         assertNoLeftovers(s);
         assertFalse(i.journalPending(), "the journal should hold no pending run");
+    }
+
+    /**
+     * The cases where the item cut short still reaches its data, so Claude Code can write to it. (One
+     * device with {@code --remove-synced}, killed at {@code copied}: the data was renamed next to the link
+     * and the exchange had not happened, so the link dangles until unlink runs again.)
+     */
+    static Stream<Case> writableCases() {
+        return fileFirstCases().filter(c -> !(c.device() == Device.SAME && c.mode() == Mode.REMOVE_SYNCED
+                && c.step().equals(Journal.COPIED)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writableCases")
+    void nextUnlinkKeepsWhatClaudeCodeWroteAfterTheCrash(Case c) throws IOException {
+        InterruptedRuns.Interrupted i = interrupted(c);
+        Sandbox s = i.fresh();
+        // Claude Code, started again before tether is, appends to history.jsonl (through the link while there is one)
+        Path history = s.claude.resolve("history.jsonl");
+        Files.writeString(history, "{\"display\":\"written after the crash\",\"pastedContents\":{},\"timestamp\":"
+                + System.currentTimeMillis() + ",\"project\":\"/home/me/code/app\"}\n", StandardOpenOption.APPEND);
+        TreeSnapshot written = s.items();
+        Tether.Result r = i.tether().run(c.unlinkArgs().toArray(String[]::new));
+        assertEquals(0, r.exitCode(), () -> "unlink after the crash and a write:\n" + r);
+        assertRealLocal(history);
+        assertSameTree(written, s.items(), "the items after unlink");
     }
 
     @ParameterizedTest(name = "{0}")
