@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that state no file may be lost; {@code setup} finishes the run; {@code unlink}, from a fresh copy of
  * the same state, brings the original layout back.
  *
- * <p>A run stops at the first item that reaches the step, so each step runs twice: with the default
- * item order (the first item, {@code history.jsonl}, is a file) and with a directory first.
+ * <p>A run stops at the first item that reaches the step, so across filesystems each step runs twice:
+ * with the default item order (the first item, {@code history.jsonl}, is a file) and with a directory
+ * first (a tree copied, verified and removed). On one device both are the same single rename.
  */
 class SetupCrashIT {
     /** Which item the killed run meets first. */
@@ -70,6 +71,9 @@ class SetupCrashIT {
                     ? List.of(Journal.PLANNED, Journal.PLACED, Journal.LINKED, Journal.COMMITTED)
                     : Journal.STEPS;
             for (Order order : Order.values()) {
+                if (device == Device.SAME && order == Order.DIR_FIRST) {
+                    continue; // on one device a directory moves by the same single rename as a file
+                }
                 for (String step : steps) {
                     out.add(new Case(device, order, step));
                 }
@@ -115,13 +119,17 @@ class SetupCrashIT {
         assertSameTree(i.others, s.others().without("."), "the rest of .claude");
     }
 
-    /** What verify reports does not depend on which item was cut short: the default order is enough. */
     static Stream<Case> fileFirstCases() {
         return cases().filter(c -> c.order() == Order.FILE_FIRST);
     }
 
+    /** What verify reports does not depend on the step: one interrupted state per device is enough. */
+    static Stream<Case> placedCases() {
+        return fileFirstCases().filter(c -> c.step().equals(Journal.PLACED));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fileFirstCases")
+    @MethodSource("placedCases")
     void verifyReportsTheInterruptedSetup(Case c) throws IOException {
         InterruptedRuns.Interrupted i = interrupted(c);
         i.fresh();

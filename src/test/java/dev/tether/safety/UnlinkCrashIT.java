@@ -82,6 +82,9 @@ class UnlinkCrashIT {
         for (Device device : Device.values()) {
             for (Mode mode : Mode.values()) {
                 for (Order order : Order.values()) {
+                    if (device == Device.SAME && order == Order.DIR_FIRST) {
+                        continue; // the tree is copied back by the same code as across devices
+                    }
                     for (String step : List.of(Journal.COPIED, Journal.VERIFIED, Journal.PLACED, Journal.CLEANED, Journal.COMMITTED)) {
                         boolean renamed = device == Device.SAME && mode == Mode.REMOVE_SYNCED;
                         if (!(renamed && step.equals(Journal.VERIFIED))) {
@@ -94,9 +97,13 @@ class UnlinkCrashIT {
         return out.stream();
     }
 
-    /** Setup refuses whatever the step: the default order is enough. */
     static Stream<Case> fileFirstCases() {
         return cases().filter(c -> c.order() == Order.FILE_FIRST);
+    }
+
+    /** Setup refuses whatever the step: one interrupted state per device and mode is enough. */
+    static Stream<Case> placedCases() {
+        return fileFirstCases().filter(c -> c.step().equals(Journal.PLACED));
     }
 
     @TempDir
@@ -186,7 +193,7 @@ class UnlinkCrashIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fileFirstCases")
+    @MethodSource("placedCases")
     void setupRefusesWhileAnUnlinkIsPending(Case c) throws IOException {
         InterruptedRuns.Interrupted i = interrupted(c);
         Sandbox s = i.fresh();
