@@ -14,11 +14,10 @@ import dev.tether.apply.Journal;
 import dev.tether.blackbox.Tether;
 import dev.tether.testing.Sandbox;
 import dev.tether.testing.Sandbox.Device;
-import java.io.IOException;
 import dev.tether.testing.TreeSnapshot;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -149,12 +148,10 @@ class SetupCrashIT {
         return fileFirstCases().filter(c -> !(c.device() == Device.SAME && c.step().equals(Journal.PLACED)));
     }
 
-    /** Appends a prompt to history.jsonl as Claude Code does (through the link when there is one); returns what the items now hold. */
+    /** Claude Code, started again before tether is, appends a prompt; returns what the items now hold. */
     private static TreeSnapshot claudeCodeAppendsAPrompt(Sandbox s) throws IOException {
-        Path history = s.claude.resolve("history.jsonl");
-        assertTrue(Files.exists(history), "history.jsonl should stand at its path");
-        Files.writeString(history, "{\"display\":\"written after the crash\",\"pastedContents\":{},\"timestamp\":"
-                + System.currentTimeMillis() + ",\"project\":\"/home/me/code/app\"}\n", StandardOpenOption.APPEND);
+        assertTrue(Files.exists(s.claude.resolve("history.jsonl")), "history.jsonl should stand at its path");
+        s.claudeCodeAppendsAPrompt();
         return s.items();
     }
 

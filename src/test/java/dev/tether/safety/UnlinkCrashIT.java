@@ -17,9 +17,7 @@ import dev.tether.testing.Sandbox;
 import dev.tether.testing.Sandbox.Device;
 import dev.tether.testing.TreeSnapshot;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -181,14 +179,11 @@ class UnlinkCrashIT {
     void nextUnlinkKeepsWhatClaudeCodeWroteAfterTheCrash(Case c) throws IOException {
         InterruptedRuns.Interrupted i = interrupted(c);
         Sandbox s = i.fresh();
-        // Claude Code, started again before tether is, appends to history.jsonl (through the link while there is one)
-        Path history = s.claude.resolve("history.jsonl");
-        Files.writeString(history, "{\"display\":\"written after the crash\",\"pastedContents\":{},\"timestamp\":"
-                + System.currentTimeMillis() + ",\"project\":\"/home/me/code/app\"}\n", StandardOpenOption.APPEND);
+        s.claudeCodeAppendsAPrompt(); // Claude Code, started again before tether is
         TreeSnapshot written = s.items();
         Tether.Result r = i.tether().run(c.unlinkArgs().toArray(String[]::new));
         assertEquals(0, r.exitCode(), () -> "unlink after the crash and a write:\n" + r);
-        assertRealLocal(history);
+        assertRealLocal(s.claude.resolve("history.jsonl"));
         assertSameTree(written, s.items(), "the items after unlink");
     }
 

@@ -141,6 +141,16 @@ public final class Sandbox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Appends a prompt to {@code history.jsonl} as Claude Code does (opening the path, so through the link
+     * when there is one); fails when the path does not reach a file.
+     */
+    public void claudeCodeAppendsAPrompt() throws IOException {
+        Files.writeString(claude.resolve("history.jsonl"), "{\"display\":\"written after the crash\",\"pastedContents\":{},"
+                + "\"timestamp\":" + System.currentTimeMillis() + ",\"project\":\"/home/me/code/app\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** The items as Claude Code sees them: each read through its link when it is one. */
     public TreeSnapshot items() {
         return TreeSnapshot.ofItems(claude, ITEMS);
