@@ -11,7 +11,7 @@
 #      every history line of both sides exactly once.
 #
 # Usage: scripts/e2e/syncthing.sh
-# Needs: syncthing (1.19 or later), python3, curl, Java 17 (or the native binary target/tether).
+# Needs: syncthing (1.19 or later), python3, curl, pgrep, Java 17 (or the native binary target/tether).
 # Environment:
 #   TETHER       the program to test (default: scripts/tether, i.e. target/tether when built, else the jar)
 #   E2E_TIMEOUT  seconds allowed for each wait (default 90)
@@ -65,15 +65,20 @@ fail_with_logs() {
   fail "$@"
 }
 
+# stop_machine MACHINE: stops that Syncthing by process id: the process started here and its children
+# (Syncthing 1.19 runs a monitor process and the real one under it), politely first, then with SIGKILL.
 stop_machine() {
-  local m="$1" pid="${PID_OF[$1]:-}" i
+  local m="$1" pid="${PID_OF[$1]:-}" pids p i alive
   [ -n "$pid" ] || return 0
-  kill "$pid" 2>/dev/null || true
+  pids="$pid $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ')"
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
   for i in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
+    alive=""
+    for p in $pids; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ -n "$alive" ] || break
     sleep 0.2
   done
-  kill -9 "$pid" 2>/dev/null || true
+  for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
   wait "$pid" 2>/dev/null || true
   PID_OF[$m]=""
 }
@@ -208,7 +213,7 @@ configure_machine() {
 
 start_machine() {
   local m="$1"
-  # --no-restart: one process, no monitor, so the pid below is the one to stop.
+  # --no-restart: a crash ends the test instead of being hidden by a restart. stop_machine stops it.
   HOME="${HOME_OF[$m]}" STNORESTART=1 STNOUPGRADE=1 \
     syncthing serve --home="${ST_OF[$m]}" --no-browser --no-restart --no-upgrade --logflags=3 \
     >"${LOG_OF[$m]}" 2>&1 </dev/null &
@@ -356,8 +361,8 @@ step6_resolve() {
 
 main() {
   local tool
-  for tool in syncthing python3 curl; do
-    command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed (.ci/run installs syncthing with apt-get)"
+  for tool in syncthing python3 curl pgrep; do
+    command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed (.ci/run installs what is missing with apt-get)"
   done
   say "syncthing: $(syncthing --version | head -n 1)"
   say "tether: $TETHER"
