@@ -327,9 +327,13 @@ step5_make_conflict() {
     sleep 1                                          # distinct modification times, as on two real machines
   done
   scan_both
-  api A POST "/rest/system/resume?device=${DEV_OF[B]}" >/dev/null || fail_with_logs "could not resume B on A"
+  # Resume in the reverse order of pausing. When A paused B, B saw the connection drop and redialled at
+  # once (refused), so B's next dial waits for a cool-down; A has not dialled since. Resuming B first and
+  # then A makes A dial right away, and B, already resumed, accepts: the machines reconnect in a second.
   api B POST "/rest/system/resume?device=${DEV_OF[A]}" >/dev/null || fail_with_logs "could not resume A on B"
+  api A POST "/rest/system/resume?device=${DEV_OF[B]}" >/dev/null || fail_with_logs "could not resume B on A"
   wait_for "the machines to reconnect" both_connected
+  say "reconnected"
   wait_for "Syncthing's conflict copy on both machines" settled conflict_seen
   say "conflict copy: $(basename "$(conflict_copies A | head -n 1)")"
 }
