@@ -229,8 +229,12 @@ step1_two_machines() {
   local m
   for m in "${MACHINES[@]}"; do prepare_machine "$m"; done
   for m in "${MACHINES[@]}"; do configure_machine "$m"; done
-  for m in "${MACHINES[@]}"; do start_machine "$m"; done
-  for m in "${MACHINES[@]}"; do wait_for "the REST API of machine $m" api_up "$m"; done
+  # One after the other: B's first dial, right at its start, then finds A already listening. Started
+  # together, both may dial too early and back off for up to half a minute.
+  for m in "${MACHINES[@]}"; do
+    start_machine "$m"
+    wait_for "the REST API of machine $m" api_up "$m"
+  done
   wait_for "the two machines to connect" both_connected
   say "A=${DEV_OF[A]:0:7} (gui :${GUI_OF[A]}, sync :${LISTEN_OF[A]})  B=${DEV_OF[B]:0:7} (gui :${GUI_OF[B]}, sync :${LISTEN_OF[B]})"
 }
