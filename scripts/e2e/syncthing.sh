@@ -243,11 +243,14 @@ step1_two_machines() {
 
 synced() { echo "${SYNC_OF[$1]}/.claude-session-backup"; }
 
-registry_has() {
-  local m
+# registries_complete: the registry files of both machines (by machine id) exist on both machines.
+registries_complete() {
+  local m owner
   for m in "${MACHINES[@]}"; do
-    local id="${MID_OF[$1]}"
-    [ -f "$(synced "$m")/.tether/machines/$id.json" ] || { echo "machine $m has no registry entry of $1 yet"; return 1; }
+    for owner in "${MACHINES[@]}"; do
+      [ -f "$(synced "$m")/.tether/machines/${MID_OF[$owner]}.json" ] \
+        || { echo "machine $m has no registry entry of machine $owner yet"; return 1; }
+    done
   done
 }
 
@@ -292,8 +295,7 @@ step4_both_healthy() {
   done
   [ "${MID_OF[A]}" != "${MID_OF[B]}" ] || fail "both machines have the same machine id ${MID_OF[A]}"
   scan_both
-  wait_for "both registry entries on both machines" settled registry_has A
-  registry_has B >/dev/null || wait_for "B's registry entry on both machines" registry_has B
+  wait_for "both registry entries on both machines" settled registries_complete
   for m in "${MACHINES[@]}"; do
     run_tether "$m" 0 verify --strict
     run_tether "$m" 0 --json verify
@@ -375,6 +377,7 @@ main() {
   say "syncthing: $(syncthing --version | head -n 1)"
   say "tether: $TETHER"
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/tether-e2e.XXXXXX")"
+  WORK="$(cd "$WORK" && pwd -P)"   # no link on the way: tether links to fully resolved targets
   mkdir -p "$WORK/out" "$WORK/expect"
 
   # The data of both machines, and copies of what each wrote, to check against at the end.
