@@ -20,8 +20,23 @@ major_of() {
   echo "${v%%.*}"
 }
 
+# A GraalVM home: a JDK with a native-image of the required version.
 usable() {
-  [ -n "${1:-}" ] && [ -x "$1/bin/native-image" ] && [ "$(major_of "$1/bin/native-image")" = "$required" ]
+  [ -n "${1:-}" ] && [ -x "$1/bin/java" ] && [ -x "$1/bin/native-image" ] && [ "$(major_of "$1/bin/native-image")" = "$required" ]
+}
+
+# The GraalVM home of a native-image on the PATH. Its bin/ may be a link farm (/usr/local/bin) and
+# bin/native-image itself a link into lib/svm/bin/, so follow the links one at a time.
+home_of() {
+  local p=$1 dir target i
+  for i in 1 2 3 4 5 6 7 8; do
+    dir="$(cd "$(dirname "$p")/.." && pwd)"
+    if usable "$dir"; then echo "$dir"; return 0; fi
+    [ -L "$p" ] || break
+    target="$(readlink "$p")"
+    case $target in /*) p=$target ;; *) p="$(dirname "$p")/$target" ;; esac
+  done
+  return 1
 }
 
 home=""
@@ -32,8 +47,7 @@ elif [ -n "${GRAALVM_HOME:-}" ]; then
   say "ignoring GRAALVM_HOME=$GRAALVM_HOME: no GraalVM $required native-image in its bin/"
 fi
 if [ -z "$home" ] && command -v native-image >/dev/null 2>&1; then
-  candidate="$(cd "$(dirname "$(readlink -f "$(command -v native-image)")")/.." && pwd)"
-  if usable "$candidate"; then
+  if candidate="$(home_of "$(command -v native-image)")"; then
     home="$candidate"
     say "using the native-image on the PATH: $home"
   else
@@ -42,17 +56,16 @@ if [ -z "$home" ] && command -v native-image >/dev/null 2>&1; then
 fi
 if [ -z "$home" ] && [ -f "$root/../shared/tools/graalvm/bootstrap.sh" ]; then
   say "using the toolchain of ../shared/tools/graalvm/bootstrap.sh"
-  candidate="$(bash "$root/../shared/tools/graalvm/bootstrap.sh" | tail -n 1)"
-  if usable "$candidate"; then
+  if candidate="$(bash "$root/../shared/tools/graalvm/bootstrap.sh" | tail -n 1)" && usable "$candidate"; then
     home="$candidate"
   else
-    say "../shared/tools/graalvm/bootstrap.sh did not yield a GraalVM $required (got '$candidate')"
+    say "../shared/tools/graalvm/bootstrap.sh did not yield a GraalVM $required (last line: '${candidate:-}')"
   fi
 fi
 if [ -z "$home" ]; then
   cat >&2 <<EOF
 build-native: no GraalVM $required found.
-  Install GraalVM for JDK $required (https://www.graalvm.org/downloads/, or SDKMAN: sdk install java 25-graal),
+  Install GraalVM for JDK $required (https://www.graalvm.org/downloads/, or with SDKMAN: a 25.x-graal from sdk list java),
   then either set GRAALVM_HOME to its directory or put its bin/ on the PATH, and run this script again.
   Without GraalVM, build the jar instead: mvn -B package   (then: java -jar target/tether.jar --help)
 EOF
