@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * moves and the atomic swap of unlink, {@code isatty}), {@link ProcessHandle} (the Claude Code probe) and
  * the crash journal. stderr is checked for the errors a native image gives when metadata is missing.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "tether does not change files on Windows yet")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses POSIX tools (sleep, python3 pty) and POSIX paths; Windows is smoke-tested by the release workflow")
 class NativeSmokeIT {
     /** What a native image (or the JVM) prints when reflection, resource, JNI or class metadata is missing. */
     private static final List<String> METADATA_ERRORS = List.of("MissingReflectionRegistrationError",
