@@ -96,7 +96,7 @@ class Bench:
         self.scratch = tempfile.mkdtemp(prefix="tether-bench-")
         self.timer = Timer(self.scratch)
         self.tethers = tethers(args)
-        self.results = {"label": args.label, "machine": machine(self.disk, self.tmpfs), "sizes": {}}
+        self.results = {"label": args.label, "machine": machine(self.disk, self.tmpfs, os.path.abspath(args.jar)), "sizes": {}}
 
     # -- the contest loop --------------------------------------------------------------------------
     def contest(self, reps, contestants):
@@ -295,7 +295,7 @@ class Bench:
             rm(os.path.join(self.tmpfs))
 
 
-def machine(disk, tmpfs):
+def machine(disk, tmpfs, jar):
     def first_line(cmd):
         try:
             return subprocess.check_output(cmd, stderr=subprocess.STDOUT, shell=True).decode().splitlines()[0].strip()
@@ -311,8 +311,8 @@ def machine(disk, tmpfs):
         "cpu": cpu,
         "memory": mem,
         "kernel": platform.release(),
-        "disk_fs": first_line("stat -f -c %%T %s" % disk),
-        "tmpfs_fs": first_line("stat -f -c %%T %s" % tmpfs),
+        "disk_fs": first_line("df --output=fstype %s | tail -n 1" % disk),
+        "tmpfs_fs": first_line("df --output=fstype %s | tail -n 1" % tmpfs),
         "java": first_line("java -version 2>&1"),
         "cp": first_line("cp --version"),
         "rsync": first_line("rsync --version"),
@@ -320,6 +320,7 @@ def machine(disk, tmpfs):
         "find": first_line("find --version"),
         "load_at_start": open("/proc/loadavg").read().split()[:3],
         "tether_commit": first_line("git -C %s rev-parse --short HEAD" % ROOT),
+        "jar_sha256": first_line("sha256sum %s | cut -c1-12" % jar),
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
 

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Turns results of run.py into Markdown tables and an SVG chart of time against tree size.
+
+    scripts/bench/report.py --before B1.json [B2.json ...] --after A1.json [A2.json ...] [--svg docs/benchmarks.svg]
+
+Several files of one side are merged (e.g. one run per tree size). Prints Markdown to stdout: per
+benchmark and size the median wall time of every contestant, tether's ratio to the reference tool,
+and the peak RSS, before and after. Medians of the interleaved repetitions; ratios are medians over
+medians of the same run, so a tool and tether always met the same machine load.
+"""
+import argparse
+import json
+import statistics
+
+# benchmark -> (reference tools for the ratio, in order of importance)
+REFERENCES = {
+    "setup-same": ["mv"],
+    "setup-cross": ["rsync -a", "cp -a", "mv"],
+    "verify": ["find -name '*conflict*'"],
+    "unlink": ["cp -a", "cp -a && sync -f"],
+    "resolve": ["sort -m -k (ts) | uniq", "sort -m"],
+}
+TITLES = {
+    "setup-same": "setup, one device (a rename)",
+    "setup-cross": "setup across devices (disk to tmpfs), verification included",
+    "verify": "verify over the synced folder",
+    "unlink": "unlink (copy back, one device)",
+    "resolve": "resolve of two 200 MB histories",
+}
+ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve"]
+
+
+def load(paths):
+    merged = {"sizes": {}, "resolve": None, "machine": None}
+    for p in paths:
+        with open(p) as f:
+            d = json.load(f)
+        merged["machine"] = merged["machine"] or d.get("machine")
+        for name, size in d.get("sizes", {}).items():
+            target = merged["sizes"].setdefault(name, {"bytes": size["bytes"], "files": size["files"], "reps": size["reps"],
+                                                        "benchmarks": {}})
+            target["benchmarks"].update(size["benchmarks"])
+        if d.get("resolve"):
+            merged["resolve"] = d["resolve"]
+    return merged
+
+
+def runs(side):
+    """(benchmark, size name, bytes, files, reps) -> {contestant: {times, rss}}"""
+    out = {}
+    for name, size in side["sizes"].items():
+        for bench, contestants in size["benchmarks"].items():
+            out[(bench, name)] = (size["bytes"], size["files"], size["reps"], contestants)
+    if side.get("resolve"):
+        r = side["resolve"]
+        reps = len(next(iter(r["contestants"].values()))["times"])
+        out[("resolve", "histories")] = (sum(r["bytes"][:2]), 2, reps, r["contestants"])
+    return out
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def fmt_s(x):
+    return "%.3f" % x if x < 10 else "%.1f" % x
+
+
+def human(n):
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1000:
+            return "%.0f %s" % (n, unit)
+        n /= 1000.0
+    return "%.1f TB" % n
+
+
+def tethers(contestants):
+    return [n for n in contestants if n.startswith("tether")]
+
+
+def table(before, after):
+    b, a = runs(before), runs(after)
+    keys = sorted(set(b) | set(a), key=lambda k: (ORDER.index(k[0]), -1 if k[1] == "histories" else k[1] != "small"))
+    lines = []
+    for key in keys:
+        bench, size = key
+        src = a.get(key) or b.get(key)
+        nbytes, files, reps, _ = src
+        what = "two files of %s" % human(nbytes // 2) if size == "histories" else "%s, %d files" % (human(nbytes), files)
+        lines.append("")
+        lines.append("**%s** (%s; medians of %d interleaved runs)" % (TITLES[bench], what, reps))
+        lines.append("")
+        lines.append("| contestant | before: median s | after: median s | after / before | peak RSS before | peak RSS after |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        bc = b.get(key, (0, 0, 0, {}))[3]
+        ac = a.get(key, (0, 0, 0, {}))[3]
+        names = list(dict.fromkeys([n for n in list(bc) + list(ac) if not n.startswith("tether")] + tethers(bc) + tethers(ac)))
+        for n in names:
+            bt = med(bc[n]["times"]) if n in bc else None
+            at = med(ac[n]["times"]) if n in ac else None
+            br = max(bc[n]["rss"]) / 1024 if n in bc else None
+            ar = max(ac[n]["rss"]) / 1024 if n in ac else None
+            change = "%.2f×" % (at / bt) if bt and at and n.startswith("tether") else ""
+            lines.append("| %s | %s | %s | %s | %s | %s |" % (
+                n if not n.startswith("tether") else "**%s**" % n,
+                fmt_s(bt) if bt is not None else "–", fmt_s(at) if at is not None else "–", change,
+                "%.0f MiB" % br if br is not None else "–", "%.0f MiB" % ar if ar is not None else "–"))
+        for ref in REFERENCES[bench]:
+            for t in tethers(ac) or tethers(bc):
+                rb = "%.2f×" % (med(bc[t]["times"]) / med(bc[ref]["times"])) if t in bc and ref in bc else "–"
+                ra = "%.2f×" % (med(ac[t]["times"]) / med(ac[ref]["times"])) if t in ac and ref in ac else "–"
+                lines.append("| ratio %s / %s | %s | %s | | | |" % (t, ref, rb, ra))
+    return "\n".join(lines)
+
+
+def svg(before, after, path):
+    """Three panels (setup across devices, verify, unlink): time against tree size, log-log."""
+    b, a = runs(before), runs(after)
+    panels = [("setup-cross", "setup across devices"), ("unlink", "unlink (copy back)"), ("verify", "verify")]
+    width, height, pw, ph, left, top = 1080, 420, 300, 300, 60, 50
+    colors = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#d62728", "#ff7f0e", "#17becf", "#e377c2"]
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
+           '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="%d" y="22" font-size="15">tether against the tools, time against tree size (median wall seconds, log scales)</text>' % left]
+    import math
+    for p, (bench, title) in enumerate(panels):
+        series = {}
+        for side, data in (("before", b), ("after", a)):
+            for (bn, size), (nbytes, files, reps, contestants) in data.items():
+                if bn != bench:
+                    continue
+                for n, r in contestants.items():
+                    if n.startswith("tether"):
+                        label = "%s, %s" % (n, side)
+                    elif side == "after" or (bn, size) not in a:
+                        label = n
+                    else:
+                        continue
+                    series.setdefault(label, []).append((nbytes, med(r["times"])))
+        if not series:
+            continue
+        xs = [x for pts in series.values() for x, _ in pts]
+        ys = [y for pts in series.values() for _, y in pts]
+        x0, x1 = math.log10(min(xs)) - 0.15, math.log10(max(xs)) + 0.15
+        y0, y1 = math.floor(math.log10(max(min(ys), 0.005))), math.ceil(math.log10(max(ys)))
+        if y1 == y0:
+            y1 += 1
+        ox = left + p * (pw + 60)
+
+        def X(v):
+            return ox + (math.log10(v) - x0) / (x1 - x0) * pw
+
+        def Y(v):
+            return top + ph - (math.log10(max(v, 10 ** y0)) - y0) / (y1 - y0) * ph
+
+        out.append('<text x="%d" y="%d" font-size="13">%s</text>' % (ox, top - 10, title))
+        out.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#999"/>' % (ox, top, pw, ph))
+        for e in range(y0, y1 + 1):
+            y = Y(10 ** e)
+            out.append('<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#eee"/>' % (ox, y, ox + pw, y))
+            out.append('<text x="%d" y="%.1f" text-anchor="end">%s s</text>' % (ox - 4, y + 4, ("%g" % (10 ** e))))
+        for x in sorted(set(xs)):
+            out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (X(x), top + ph + 16, human(x)))
+        for i, (label, pts) in enumerate(sorted(series.items())):
+            pts.sort()
+            c = colors[i % len(colors)]
+            dash = ' stroke-dasharray="5,3"' if label.endswith("before") else ""
+            out.append('<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>' % (
+                c, dash, " ".join("%.1f,%.1f" % (X(x), Y(y)) for x, y in pts)))
+            for x, y in pts:
+                out.append('<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>' % (X(x), Y(y), c))
+            out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="2"%s/>' % (
+                ox + 8, top + ph + 30 + 15 * i, ox + 28, top + ph + 30 + 15 * i, c, dash))
+            out.append('<text x="%d" y="%d">%s</text>' % (ox + 32, top + ph + 34 + 15 * i, label.replace("&", "&amp;")
+                                                          .replace("<", "&lt;")))
+    out.append("</svg>")
+    height_needed = top + ph + 40 + 15 * 8
+    out[0] = out[0].replace('height="%d"' % height, 'height="%d"' % height_needed)
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--before", nargs="+", required=True)
+    ap.add_argument("--after", nargs="+", required=True)
+    ap.add_argument("--svg")
+    args = ap.parse_args()
+    before, after = load(args.before), load(args.after)
+    print(table(before, after))
+    if args.svg:
+        svg(before, after, args.svg)
+
+
+if __name__ == "__main__":
+    main()
