@@ -44,7 +44,7 @@ final class MoveJob extends LinkingJob {
         // journaled must find it made when it is rolled forward
         Files.createDirectories(target.getParent());
         if (spec.crossDevice()) {
-            copyVerifyPlace(done);
+            copyVerifyPlace(withoutStaleCopy(done));
             linkOverOriginal();
         } else {
             if (Trees.exists(target)) {
@@ -56,6 +56,23 @@ final class MoveJob extends LinkingJob {
             record(Journal.LINKED);
         }
         finish();
+    }
+
+    /**
+     * A copy made by an interrupted run counts only while it still equals the original: Claude Code may
+     * have written to the original between the crash and this run. A stale copy of ours is removed (the
+     * original is whole, at its path) and the copy starts again.
+     */
+    private Set<String> withoutStaleCopy(Set<String> done) throws IOException {
+        if (!done.contains(Journal.COPIED)) {
+            return done;
+        }
+        Path ours = done.contains(Journal.PLACED) ? target : copy;
+        if (!isData(ours) || Manifest.of(ours).equals(Manifest.of(source))) {
+            return done;
+        }
+        Trees.deleteIfExists(ours);
+        return Set.of();
     }
 
     private void copyVerifyPlace(Set<String> done) throws IOException {
@@ -78,6 +95,14 @@ final class MoveJob extends LinkingJob {
 
     @Override
     public void backward(Set<String> done) throws IOException {
+        if (Trees.isLinkTo(source, target) && isData(aside) && !Manifest.of(aside).equals(Manifest.of(target))) {
+            // The original was partly removed (its removal failed or was cut short), or Claude Code wrote
+            // through the link since: the synced data is the whole item, so it moves back, and only then
+            // does what is left of the original go.
+            restoreFromSynced(true);
+            Trees.deleteIfExists(aside);
+            return;
+        }
         if (!putOriginalBack()) {
             // The original is gone (cleaned, or renamed on one device): the synced data moves back.
             restoreFromSynced(true);
@@ -91,8 +116,20 @@ final class MoveJob extends LinkingJob {
             throw new IOException("cannot roll back " + source + ": neither the item, its set-aside copy nor "
                     + target + " holds the data");
         }
+        removeLeftOfOriginal();
         Trees.deleteIfExists(copy);
         removeOurCopy(done);
+    }
+
+    /**
+     * A set-aside original next to restored data is what a cut-short roll back left: it goes once every
+     * entry in it is also in the restored item, byte for byte; otherwise it stays for a person to look at.
+     */
+    private void removeLeftOfOriginal() throws IOException {
+        if (isData(aside) && isData(source)
+                && Manifest.of(source).entries().entrySet().containsAll(Manifest.of(aside).entries().entrySet())) {
+            Trees.deleteIfExists(aside);
+        }
     }
 
     /** Across filesystems the target is a verified copy made by this run; it goes when the original is back. */

@@ -61,7 +61,10 @@ final class RestoreJob extends ItemJob {
         if (!isData(target)) {
             throw new IOException("the synced data at " + target + " is gone; the link was left in place");
         }
-        copyAndVerify(target, restore, done.contains(Journal.COPIED) && isData(restore), done.contains(Journal.VERIFIED));
+        // A copy made by an interrupted run counts only while it still equals the synced data: Claude Code
+        // may have written through the link since. A stale one is made again.
+        boolean current = done.contains(Journal.COPIED) && isData(restore) && Manifest.of(restore).equals(Manifest.of(target));
+        copyAndVerify(target, restore, current, current);
     }
 
     /**

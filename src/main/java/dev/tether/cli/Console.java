@@ -1,6 +1,7 @@
 package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tether.Failure;
 import dev.tether.state.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -86,6 +87,23 @@ public final class Console {
 
     PrintStream stdout() {
         return out;
+    }
+
+    /**
+     * Gets the person's yes before a change: nothing to ask with {@code --yes}; without a terminal to
+     * ask on, refuses (exit 3) with nothing changed; a "no" refuses too.
+     */
+    public void requireYes(String command, String question, boolean yes) throws IOException {
+        if (yes) {
+            return;
+        }
+        if (!stdinTty) {
+            throw new Failure.Refused("stdin is not a terminal and --yes was not given, so nobody can confirm the plan;"
+                    + " nothing was changed", "tether " + command + " --yes (read the plan first with --dry-run)");
+        }
+        if (!confirm(question)) {
+            throw new Failure.Refused("not confirmed; nothing was changed", "tether " + command + " (and answer y)");
+        }
     }
 
     /** Asks a yes/no question on stderr and reads the answer from stdin. */

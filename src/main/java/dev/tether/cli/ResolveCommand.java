@@ -55,14 +55,8 @@ public final class ResolveCommand implements Callable<Integer> {
                 return plan.unresolved().isEmpty() ? 0 : 1;
             }
             putPending(console, plan);
-            if (plan.changesAnything() && !yes) {
-                if (!console.stdinIsTerminal()) {
-                    throw new Failure.Refused("stdin is not a terminal and --yes was not given, so nobody can confirm the plan;"
-                            + " nothing was changed", "tether resolve --yes (read the plan first with --dry-run)");
-                }
-                if (!console.confirm("Merge these files?")) {
-                    throw new Failure.Refused("not confirmed; nothing was changed", "tether resolve (and answer y)");
-                }
+            if (plan.changesAnything()) {
+                console.requireYes("resolve", "Merge these files?", yes);
             }
             ResolveFlow.Outcome outcome = flow.apply(plan, allowRunning);
             putJson(console, synced, outcome.merged(), outcome.unresolved(), "done");

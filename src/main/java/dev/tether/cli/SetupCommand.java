@@ -75,14 +75,8 @@ public final class SetupCommand implements Callable<Integer> {
                 return 0;
             }
             boolean changes = prepared.plan().changesAnything();
-            if (changes && !yes) {
-                if (!console.stdinIsTerminal()) {
-                    throw new Failure.Refused("stdin is not a terminal and --yes was not given, so nobody can confirm the plan;"
-                            + " nothing was changed", "tether setup --yes (read the plan first with --dry-run)");
-                }
-                if (!console.confirm("Apply this plan?")) {
-                    throw new Failure.Refused("not confirmed; nothing was changed", "tether setup (and answer y)");
-                }
+            if (changes) {
+                console.requireYes("setup", "Apply this plan?", yes);
             }
             List<Path> kept;
             try {

@@ -52,14 +52,8 @@ public final class UnlinkCommand implements Callable<Integer> {
                 console.say("Dry run: nothing was changed.");
                 return 0;
             }
-            if (prepared.changesAnything() && !yes) {
-                if (!console.stdinIsTerminal()) {
-                    throw new Failure.Refused("stdin is not a terminal and --yes was not given, so nobody can confirm the plan;"
-                            + " nothing was changed", "tether unlink --yes (read the plan first with --dry-run)");
-                }
-                if (!console.confirm("Apply this plan?")) {
-                    throw new Failure.Refused("not confirmed; nothing was changed", "tether unlink (and answer y)");
-                }
+            if (prepared.changesAnything()) {
+                console.requireYes("unlink", "Apply this plan?", yes);
             }
             try {
                 flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);

@@ -72,6 +72,9 @@ public final class ResolveFlow implements AutoCloseable {
         if (plan.changesAnything()) {
             ctx.requireClaudeNotRunning(allowRunning);
             Resolver resolver = new Resolver(plan.syncedFolder(), resolvedDir);
+            if ("skip-merge".equals(ctx.env().get(Resolver.TEST_BREAK_VARIABLE))) {
+                resolver.skipMergeForTest(); // TEST ONLY: the e2e test's proof that it catches lost lines
+            }
             for (ResolvePlan.Merge m : plan.merges()) {
                 Optional<Resolver.Merged> done = apply(resolver, m, merged);
                 done.ifPresentOrElse(merged::add, () -> m.copies().forEach(c -> unresolved.add(new ResolvePlan.Unresolved(c,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.apply.Manifest;
 import dev.tether.apply.Trees;
 import dev.tether.demo.SampleData;
+import dev.tether.testing.Safety;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class MergeCrashIT {
     @ValueSource(strings = {"planned", "copied", "verified", "placed", "set-aside", "linked", "cleaned", "committed"})
     void aMergeKilledAtAnyStepLosesNothing(String step) throws Exception {
         Path claudeB = homeB.resolve(".claude");
-        Map<String, Manifest> originalB = RandomKillIT.itemManifests(claudeB);
+        Map<String, Manifest> originalB = Safety.itemManifests(claudeB, ITEMS);
         Set<String> allHistory = new HashSet<>(Files.readAllLines(claudeB.resolve("history.jsonl")));
         allHistory.addAll(Files.readAllLines(sync.resolve(".claude-session-backup/history.jsonl")));
         Set<String> historyB = new HashSet<>(Files.readAllLines(claudeB.resolve("history.jsonl")));
@@ -85,7 +86,7 @@ class MergeCrashIT {
         assertEquals(merged.size(), new HashSet<>(merged).size(), "no history line twice");
         assertTrue(keptFiles(homeB).stream().anyMatch(p -> p.endsWith("snap@v1")), "B's differing binary is kept");
         assertEquals(0, new Tether(homeB).run("verify").exitCode());
-        RandomKillIT.assertNoLeftovers(claudeB, sync);
+        Safety.assertNoLeftovers(claudeB, sync);
 
         Tether.Result unlink = new Tether(twinB).run("unlink", "--yes");
         assertEquals(0, unlink.exitCode(), unlink.toString());
@@ -94,7 +95,7 @@ class MergeCrashIT {
             assertTrue(!Files.isSymbolicLink(twinClaude.resolve(item)), item + " is real again");
         }
         if (List.of("planned", "copied", "verified", "placed", "set-aside", "linked").contains(step)) {
-            assertEquals(originalB, RandomKillIT.itemManifests(twinClaude), "B's local data is back exactly");
+            assertEquals(originalB, Safety.itemManifests(twinClaude, ITEMS), "B's local data is back exactly");
         } else {
             assertTrue(Files.readAllLines(twinClaude.resolve("history.jsonl")).containsAll(historyB), "B's history lines are back");
             // items merged before the crash bring the merged data back; B's own binary is either still
@@ -104,7 +105,7 @@ class MergeCrashIT {
             boolean kept = keptFiles(twinB).stream().anyMatch(p -> p.endsWith("snap@v1"));
             assertTrue(inPlace || kept, "B's differing binary is in place or in the kept dir");
         }
-        RandomKillIT.assertNoLeftovers(twinClaude, twinSync);
+        Safety.assertNoLeftovers(twinClaude, twinSync);
     }
 
     private static List<Path> keptFiles(Path home) throws IOException {

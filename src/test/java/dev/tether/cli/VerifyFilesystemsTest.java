@@ -3,7 +3,7 @@ package dev.tether.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.TestHomes;
+import dev.tether.testing.InProcess;
 import dev.tether.platform.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ class VerifyFilesystemsTest {
     @Test
     void verboseVerifyNamesTheFileSystemOfTheClaudeDir() throws IOException {
         Path claude = Files.createDirectories(home.resolve(".claude"));
-        TestHomes.Run run = TestHomes.run(home, "verify", "-v");
+        InProcess.Result run = InProcess.run(home, "verify", "-v");
         String expected = "file system of " + claude + ": " + Platform.current().filesystemType(claude);
         assertTrue(run.stderr().contains(expected), run.toString());
     }
@@ -26,6 +26,6 @@ class VerifyFilesystemsTest {
     @Test
     void withoutVerboseItSaysNothingAboutFileSystems() throws IOException {
         Files.createDirectories(home.resolve(".claude"));
-        assertFalse(TestHomes.run(home, "verify").stderr().contains("file system of"));
+        assertFalse(InProcess.run(home, "verify").stderr().contains("file system of"));
     }
 }

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tether.TestHomes;
+import dev.tether.testing.InProcess;
+import dev.tether.testing.Safety;
 import dev.tether.apply.Manifest;
 import dev.tether.apply.Trees;
 import dev.tether.demo.SampleData;
@@ -43,16 +44,16 @@ class RelinkAndReadoptTest {
 
     @Test
     void aRenamedSyncFolderIsRelinkedWithNothingLost() throws IOException {
-        Map<String, Manifest> before = TestHomes.items(claude, ITEMS);
-        assertEquals(0, TestHomes.run(home, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        Map<String, Manifest> before = Safety.itemManifests(claude, ITEMS);
+        assertEquals(0, InProcess.run(home, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
         Path moved = work.resolve("Sync moved");
         Files.move(sync, moved);
 
-        TestHomes.Run broken = TestHomes.run(home, "--json", "verify");
+        InProcess.Result broken = InProcess.run(home, "--json", "verify");
         assertEquals(1, broken.exitCode());
         assertTrue(broken.stdout().contains("link.dangling"), broken.stdout());
 
-        TestHomes.Run relink = TestHomes.run(home, "--json", "setup", "--sync-root", moved.toString(), "--yes");
+        InProcess.Result relink = InProcess.run(home, "--json", "setup", "--sync-root", moved.toString(), "--yes");
         assertEquals(0, relink.exitCode(), relink.toString());
         for (JsonNode item : Json.COMPACT.readTree(relink.stdout()).path("items")) {
             if (ITEMS.contains(item.path("name").asText())) {
@@ -60,15 +61,15 @@ class RelinkAndReadoptTest {
                 assertEquals("done", item.path("result").asText(), item.toString());
             }
         }
-        assertEquals(before, TestHomes.items(claude, ITEMS));
+        assertEquals(before, Safety.itemManifests(claude, ITEMS));
         assertEquals(moved.resolve(".claude-session-backup/projects").toRealPath(), claude.resolve("projects").toRealPath());
-        TestHomes.Run verify = TestHomes.run(home, "verify");
+        InProcess.Result verify = InProcess.run(home, "verify");
         assertEquals(0, verify.exitCode(), verify.toString());
     }
 
     @Test
     void aLinkReplacedByRealDataIsMergedAndLinkedAgain() throws Exception {
-        assertEquals(0, TestHomes.run(home, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        assertEquals(0, InProcess.run(home, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
         Path synced = sync.resolve(".claude-session-backup");
         // an app replaces the projects link by a real directory: a copy plus a new session
         Path projects = claude.resolve("projects");
@@ -78,24 +79,24 @@ class RelinkAndReadoptTest {
         Files.createDirectories(fresh.getParent());
         Files.writeString(fresh, "{\"type\":\"user\",\"timestamp\":\"2031-01-01T00:00:00Z\",\"uuid\":\"n1\"}\n");
 
-        TestHomes.Run replaced = TestHomes.run(home, "--json", "verify");
+        InProcess.Result replaced = InProcess.run(home, "--json", "verify");
         assertEquals(1, replaced.exitCode());
         assertTrue(replaced.stdout().contains("link.replaced"), replaced.stdout());
 
-        TestHomes.Run setup = TestHomes.run(home, "--json", "setup", "--yes");
+        InProcess.Result setup = InProcess.run(home, "--json", "setup", "--yes");
         assertEquals(0, setup.exitCode(), setup.toString());
         assertTrue(setup.stdout().contains("\"merge\""), setup.stdout());
         assertTrue(Files.isSymbolicLink(projects), "linked again");
         assertEquals("{\"type\":\"user\",\"timestamp\":\"2031-01-01T00:00:00Z\",\"uuid\":\"n1\"}\n",
                 Files.readString(synced.resolve("projects/-home-me-code-app/new-session.jsonl")), "the new session moved in");
-        assertEquals(0, TestHomes.run(home, "verify").exitCode());
+        assertEquals(0, InProcess.run(home, "verify").exitCode());
     }
 
     @Test
     void aDanglingLinkWithoutSyncedDataIsRefused() throws IOException {
-        assertEquals(0, TestHomes.run(home, "setup", "--sync-root", sync.toString(), "--item", "projects", "--yes").exitCode());
+        assertEquals(0, InProcess.run(home, "setup", "--sync-root", sync.toString(), "--item", "projects", "--yes").exitCode());
         Trees.deleteIfExists(sync.resolve(".claude-session-backup/projects"));
-        TestHomes.Run setup = TestHomes.run(home, "setup", "--yes");
+        InProcess.Result setup = InProcess.run(home, "setup", "--yes");
         assertEquals(2, setup.exitCode(), setup.toString());
         assertTrue(Files.isSymbolicLink(claude.resolve("projects")), "the link is left as it was");
     }

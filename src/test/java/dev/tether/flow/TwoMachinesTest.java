@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tether.TestHomes;
+import dev.tether.testing.InProcess;
+import dev.tether.testing.Safety;
 import dev.tether.apply.Trees;
 import dev.tether.demo.SampleData;
 import dev.tether.state.Json;
@@ -76,9 +77,9 @@ class TwoMachinesTest {
         sessionLines.addAll(lines(sessionB));
         byte[] binaryB = Files.readAllBytes(claudeB.resolve(binRel.toString()));
 
-        TestHomes.Run a = TestHomes.run(homeA, "setup", "--sync-root", sync.toString(), "--yes");
+        InProcess.Result a = InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes");
         assertEquals(0, a.exitCode(), a.toString());
-        TestHomes.Run b = TestHomes.run(homeB, "--json", "setup", "--sync-root", sync.toString(), "--yes");
+        InProcess.Result b = InProcess.run(homeB, "--json", "setup", "--sync-root", sync.toString(), "--yes");
         assertEquals(0, b.exitCode(), b.toString());
 
         Path synced = sync.resolve(".claude-session-backup");
@@ -98,8 +99,8 @@ class TwoMachinesTest {
         // both machines see the merged data through their links and verify clean
         assertEquals(Files.readString(synced.resolve("history.jsonl")), Files.readString(claudeA.resolve("history.jsonl")));
         assertEquals(Files.readString(synced.resolve("history.jsonl")), Files.readString(claudeB.resolve("history.jsonl")));
-        TestHomes.Run verifyA = TestHomes.run(homeA, "--json", "verify");
-        TestHomes.Run verifyB = TestHomes.run(homeB, "--json", "verify");
+        InProcess.Result verifyA = InProcess.run(homeA, "--json", "verify");
+        InProcess.Result verifyB = InProcess.run(homeB, "--json", "verify");
         assertEquals(0, verifyA.exitCode(), verifyA.toString());
         assertEquals(0, verifyB.exitCode(), verifyB.toString());
         assertTrue(verifyB.stdout().contains("\"machines\""), "B sees the registry");
@@ -108,10 +109,10 @@ class TwoMachinesTest {
 
     @Test
     void aSecondSetupOnTheSecondMachineChangesNothing() throws IOException {
-        assertEquals(0, TestHomes.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
-        assertEquals(0, TestHomes.run(homeB, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        assertEquals(0, InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        assertEquals(0, InProcess.run(homeB, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
         String before = Files.readString(sync.resolve(".claude-session-backup/history.jsonl"));
-        TestHomes.Run again = TestHomes.run(homeB, "--json", "setup", "--yes");
+        InProcess.Result again = InProcess.run(homeB, "--json", "setup", "--yes");
         assertEquals(0, again.exitCode(), again.toString());
         Json.COMPACT.readTree(again.stdout()).path("items")
                 .forEach(i -> assertTrue(List.of("ok", "absent").contains(i.path("action").asText()), i.toString()));
@@ -120,10 +121,10 @@ class TwoMachinesTest {
 
     @Test
     void machinesListsTheOtherMachineAndWarnsWhenItLinksOtherItems() throws IOException {
-        assertEquals(0, TestHomes.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
-        assertEquals(0, TestHomes.run(homeB, "setup", "--sync-root", sync.toString(), "--item", "history.jsonl", "--yes")
+        assertEquals(0, InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
+        assertEquals(0, InProcess.run(homeB, "setup", "--sync-root", sync.toString(), "--item", "history.jsonl", "--yes")
                 .exitCode());
-        JsonNode verify = Json.COMPACT.readTree(TestHomes.run(homeB, "--json", "verify").stdout());
+        JsonNode verify = Json.COMPACT.readTree(InProcess.run(homeB, "--json", "verify").stdout());
         List<JsonNode> machines = new ArrayList<>();
         verify.path("findings").forEach(f -> {
             if (f.path("id").asText().equals("machines")) {
