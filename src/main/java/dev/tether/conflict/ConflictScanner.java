@@ -29,7 +29,7 @@ public final class ConflictScanner {
 
     /** Every conflict copy of {@code items} under {@code syncedFolder}, sorted by path. */
     public List<ConflictCopy> scan(Path syncedFolder, Collection<String> items) throws IOException {
-        Visitor visitor = visitor(items);
+        Visitor visitor = visitor(syncedFolder, items);
         if (Files.isDirectory(syncedFolder, LinkOption.NOFOLLOW_LINKS)) {
             Files.walkFileTree(syncedFolder, visitor);
         }
@@ -38,10 +38,11 @@ public final class ConflictScanner {
 
     /**
      * The scan as the visitor of a walk of the whole synced folder, for a caller that walks it once for
-     * several purposes ({@code tether verify}). Its {@link Visitor#found()} is then what {@link #scan} returns.
+     * several purposes ({@code tether verify}), on several threads if it likes: the visitor is
+     * thread-safe and needs no order. Its {@link Visitor#found()} is then what {@link #scan} returns.
      */
-    public Visitor visitor(Collection<String> items) {
-        return new Visitor(Set.copyOf(items));
+    public Visitor visitor(Path syncedFolder, Collection<String> items) {
+        return new Visitor(syncedFolder, Set.copyOf(items));
     }
 
     /**
@@ -51,31 +52,43 @@ public final class ConflictScanner {
      * folder that is itself a copy is reported once, not file by file.
      */
     public final class Visitor extends SimpleFileVisitor<Path> {
+        private final int rootDepth;
         private final Set<String> itemNames;
         private final List<ConflictCopy> found = new ArrayList<>();
-        private int depth = -1;
 
-        private Visitor(Set<String> itemNames) {
+        private Visitor(Path syncedFolder, Set<String> itemNames) {
+            this.rootDepth = syncedFolder.getNameCount();
             this.itemNames = itemNames;
         }
 
         /** The copies seen so far, sorted by path. */
         public List<ConflictCopy> found() {
-            List<ConflictCopy> sorted = new ArrayList<>(found);
+            List<ConflictCopy> sorted;
+            synchronized (found) {
+                sorted = new ArrayList<>(found);
+            }
             sorted.sort(Comparator.comparing(c -> c.copy().toString()));
             return sorted;
         }
 
+        private void add(ConflictCopy copy) {
+            synchronized (found) {
+                found.add(copy);
+            }
+        }
+
+        private int depth(Path p) {
+            return p.getNameCount() - rootDepth;
+        }
+
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            int at = depth + 1;
+            int at = depth(dir);
             if (at == 0) {
-                depth = at;
                 return FileVisitResult.CONTINUE;
             }
             if (at == 1) {
                 if (itemNames.contains(dir.getFileName().toString()) && !Links.isLink(dir, attrs)) {
-                    depth = at;
                     return FileVisitResult.CONTINUE;
                 }
                 // at the top only copies of the items (or of their copies) count; the rest of the folder is not tether's
@@ -86,23 +99,20 @@ public final class ConflictScanner {
                 return FileVisitResult.SKIP_SUBTREE; // Java walks into a Windows junction; tether never does
             }
             Optional<ConflictCopy> copy = classify(dir);
-            copy.ifPresent(found::add);
-            if (copy.isPresent()) {
-                return FileVisitResult.SKIP_SUBTREE; // a folder that is itself a copy is reported once, not file by file
-            }
-            depth = at;
-            return FileVisitResult.CONTINUE;
+            copy.ifPresent(this::add);
+            // a folder that is itself a copy is reported once, not file by file
+            return copy.isPresent() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            int at = depth + 1;
+            int at = depth(file);
             if (at == 1) {
                 if (!itemNames.contains(file.getFileName().toString())) {
                     topLevel(file);
                 }
             } else if (at > 1) {
-                classify(file).ifPresent(found::add);
+                classify(file).ifPresent(this::add);
             }
             return FileVisitResult.CONTINUE;
         }
@@ -114,12 +124,11 @@ public final class ConflictScanner {
 
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-            depth--;
             return FileVisitResult.CONTINUE;
         }
 
         private void topLevel(Path entry) {
-            classify(entry).filter(c -> itemNames.contains(rootName(c))).ifPresent(found::add);
+            classify(entry).filter(c -> itemNames.contains(rootName(c))).ifPresent(this::add);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ final class CredentialsCheck implements Check {
         return "move the credential file back into " + v.claudeDir() + " as a real file, and delete it from the synced folder";
     }
 
-    /** The synced folder's half of the check, as a visitor of the shared walk. */
+    /** The synced folder's half of the check, as a visitor of the shared walk; thread-safe. */
     static final class SyncedVisitor extends SimpleFileVisitor<Path> {
         private final String hint;
         private final List<Finding> findings = new ArrayList<>();
@@ -52,8 +53,19 @@ final class CredentialsCheck implements Check {
             this.hint = hint;
         }
 
+        /** What the walk found, by path (the walk visits folders concurrently, in no fixed order). */
         List<Finding> findings() {
-            return findings;
+            synchronized (findings) {
+                List<Finding> sorted = new ArrayList<>(findings);
+                sorted.sort(Comparator.comparing(Finding::path));
+                return sorted;
+            }
+        }
+
+        private void add(Finding f) {
+            synchronized (findings) {
+                findings.add(f);
+            }
         }
 
         @Override
@@ -65,12 +77,11 @@ final class CredentialsCheck implements Check {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
             if (Items.isCredentialName(file.getFileName().toString())) {
-                findings.add(Finding.error("credentials.local", null, file.toString(),
-                        "a credential file lies in the synced folder", hint));
+                add(Finding.error("credentials.local", null, file.toString(), "a credential file lies in the synced folder", hint));
             } else if (attrs.isSymbolicLink() && Files.exists(file)) {
                 Path real = file.toRealPath();
                 if (Items.isCredentialName(real.getFileName().toString())) {
-                    findings.add(Finding.error("credentials.local", null, file.toString(),
+                    add(Finding.error("credentials.local", null, file.toString(),
                             "a link in the synced folder leads to the credential file " + real, hint));
                 }
             }

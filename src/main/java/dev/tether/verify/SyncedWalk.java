@@ -46,7 +46,7 @@ final class SyncedWalk {
         }
         List<String> items = v.state().orElseThrow().items().stream().map(State.LinkedItem::name).toList();
         ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(v.ctx(), synced)))
-                .visitor(items);
+                .visitor(synced, items);
         CredentialsCheck.SyncedVisitor credentials = new CredentialsCheck.SyncedVisitor(CredentialsCheck.hint(v));
         FanOutWalk.walk(synced, List.of(conflicts, credentials));
         return new Result(conflicts.found(), credentials.findings());

@@ -1,6 +1,7 @@
 package dev.tether.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -14,14 +15,14 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One walk for several visitors gives each the events of a walk of its own. */
+/** One walk for several visitors, on several threads, gives each the events of a walk of its own. */
 class FanOutWalkTest {
     @TempDir
     Path root;
 
     /** Records what it sees; skips the folders {@code skip} names. */
     private static final class Recorder implements FileVisitor<Path> {
-        final List<String> seen = new ArrayList<>();
+        final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         final Predicate<String> skip;
         final Path base;
 
@@ -74,13 +75,30 @@ class FanOutWalkTest {
         for (Predicate<String> rule : rules) {
             shared.add(new Recorder(root, rule));
         }
-        // all of them at once, against each one's own walk
+        // all of them at once, against each one's own walk: the same events, each folder's last
         List<FileVisitor<Path>> visitors = new ArrayList<>(shared);
         FanOutWalk.walk(root, visitors);
         for (int i = 0; i < rules.size(); i++) {
             Recorder alone = new Recorder(root, rules.get(i));
             Files.walkFileTree(root, alone);
-            assertEquals(alone.seen, shared.get(i).seen, "visitor " + i);
+            List<String> got = shared.get(i).seen;
+            assertEquals(sorted(alone.seen), sorted(got), "visitor " + i);
+            for (int k = 0; k < got.size(); k++) {
+                if (got.get(k).startsWith("post ")) {
+                    String dir = got.get(k).substring(5);
+                    for (int later = k + 1; later < got.size(); later++) {
+                        String path = got.get(later).substring(got.get(later).indexOf(' ') + 1);
+                        assertFalse(!dir.isEmpty() && path.startsWith(dir + "/"), got.get(later) + " after post " + dir);
+                        assertFalse(dir.isEmpty(), "an event after the root's post-visit");
+                    }
+                }
+            }
         }
+    }
+
+    private static List<String> sorted(List<String> events) {
+        List<String> copy = new ArrayList<>(events);
+        java.util.Collections.sort(copy);
+        return copy;
     }
 }
