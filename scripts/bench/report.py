@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Turns results of run.py into Markdown tables and an SVG chart of time against tree size.
 
-    scripts/bench/report.py --before B1.json [B2.json ...] --after A1.json [A2.json ...] [--svg docs/benchmarks.svg]
+    scripts/bench/report.py small.json large.json resolve.json [--svg docs/benchmarks.svg]
 
-Several files of one side are merged (e.g. one run per tree size). Prints Markdown to stdout: per
-benchmark and size the median wall time of every contestant, tether's ratio to the reference tool,
-and the peak RSS, before and after. Medians of the interleaved repetitions; ratios are medians over
-medians of the same run, so a tool and tether always met the same machine load.
+The files are merged (e.g. one run per tree size). Prints Markdown to stdout: per benchmark and size
+the median wall time of every contestant, tether's ratio to each reference tool, and the peak RSS;
+and, when a run measured the builds before and after a change (run.py --jar 'tether before
+(jar)=...' --jar 'tether after (jar)=...'), the speed-up. Ratios are medians over medians of one run,
+whose contestants ran interleaved, so a tool and tether always met the same machine load.
 """
 import argparse
 import json
@@ -18,7 +19,7 @@ REFERENCES = {
     "setup-cross": ["rsync -a", "cp -a", "mv"],
     "verify": ["find -name '*conflict*'"],
     "unlink": ["cp -a", "cp -a && sync -f"],
-    "resolve": ["sort -m -k (ts) | uniq", "sort -m"],
+    "resolve": ["sort -m -k (ts) | uniq", "sort -m -k (ts) | uniq && sync", "sort -m"],
 }
 TITLES = {
     "setup-same": "setup, one device (a rename)",
@@ -28,6 +29,8 @@ TITLES = {
     "resolve": "resolve of two 200 MB histories",
 }
 ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve"]
+BEFORE = "tether before (jar)"
+AFTER = "tether after (jar)"
 
 
 def load(paths):
@@ -78,44 +81,41 @@ def tethers(contestants):
     return [n for n in contestants if n.startswith("tether")]
 
 
-def table(before, after):
-    b, a = runs(before), runs(after)
-    keys = sorted(set(b) | set(a), key=lambda k: (ORDER.index(k[0]), -1 if k[1] == "histories" else k[1] != "small"))
+def table(results):
+    data = runs(results)
+    keys = sorted(data, key=lambda k: (ORDER.index(k[0]), 2 if k[1] == "histories" else (0 if k[1] == "small" else 1)))
     lines = []
     for key in keys:
         bench, size = key
-        src = a.get(key) or b.get(key)
-        nbytes, files, reps, _ = src
+        nbytes, files, reps, contestants = data[key]
         what = "two files of %s" % human(nbytes // 2) if size == "histories" else "%s, %d files" % (human(nbytes), files)
         lines.append("")
         lines.append("**%s** (%s; medians of %d interleaved runs)" % (TITLES[bench], what, reps))
         lines.append("")
-        lines.append("| contestant | before: median s | after: median s | after / before | peak RSS before | peak RSS after |")
-        lines.append("|---|---:|---:|---:|---:|---:|")
-        bc = b.get(key, (0, 0, 0, {}))[3]
-        ac = a.get(key, (0, 0, 0, {}))[3]
-        names = list(dict.fromkeys([n for n in list(bc) + list(ac) if not n.startswith("tether")] + tethers(bc) + tethers(ac)))
+        refs = [r for r in REFERENCES[bench] if r in contestants]
+        head = "| contestant | median s | min–max s | peak RSS |" + "".join(" vs %s |" % r for r in refs)
+        lines.append(head)
+        lines.append("|---|---:|---:|---:|" + "---:|" * len(refs))
+        names = [n for n in contestants if not n.startswith("tether")] + tethers(contestants)
         for n in names:
-            bt = med(bc[n]["times"]) if n in bc else None
-            at = med(ac[n]["times"]) if n in ac else None
-            br = max(bc[n]["rss"]) / 1024 if n in bc else None
-            ar = max(ac[n]["rss"]) / 1024 if n in ac else None
-            change = "%.2f×" % (at / bt) if bt and at and n.startswith("tether") else ""
-            lines.append("| %s | %s | %s | %s | %s | %s |" % (
-                n if not n.startswith("tether") else "**%s**" % n,
-                fmt_s(bt) if bt is not None else "–", fmt_s(at) if at is not None else "–", change,
-                "%.0f MiB" % br if br is not None else "–", "%.0f MiB" % ar if ar is not None else "–"))
-        for ref in REFERENCES[bench]:
-            for t in tethers(ac) or tethers(bc):
-                rb = "%.2f×" % (med(bc[t]["times"]) / med(bc[ref]["times"])) if t in bc and ref in bc else "–"
-                ra = "%.2f×" % (med(ac[t]["times"]) / med(ac[ref]["times"])) if t in ac and ref in ac else "–"
-                lines.append("| ratio %s / %s | %s | %s | | | |" % (t, ref, rb, ra))
+            t = contestants[n]["times"]
+            cells = ["**%s**" % n if n.startswith("tether") else "`%s`" % n, fmt_s(med(t)),
+                     "%s–%s" % (fmt_s(min(t)), fmt_s(max(t))), "%.0f MiB" % (max(contestants[n]["rss"]) / 1024)]
+            for r in refs:
+                cells.append("%.2f×" % (med(t) / med(contestants[r]["times"])) if n.startswith("tether") else "")
+            lines.append("| " + " | ".join(cells) + " |")
+        if BEFORE in contestants and AFTER in contestants:
+            lines.append("")
+            lines.append("after / before: %.2f× the time (%.1f× faster), peak RSS %.0f → %.0f MiB" % (
+                med(contestants[AFTER]["times"]) / med(contestants[BEFORE]["times"]),
+                med(contestants[BEFORE]["times"]) / med(contestants[AFTER]["times"]),
+                max(contestants[BEFORE]["rss"]) / 1024, max(contestants[AFTER]["rss"]) / 1024))
     return "\n".join(lines)
 
 
-def svg(before, after, path):
+def svg(results, path):
     """Three panels (setup across devices, verify, unlink): time against tree size, log-log."""
-    b, a = runs(before), runs(after)
+    data = runs(results)
     panels = [("setup-cross", "setup across devices"), ("unlink", "unlink (copy back)"), ("verify", "verify")]
     width, height, pw, ph, left, top = 1080, 420, 300, 300, 60, 50
     colors = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#d62728", "#ff7f0e", "#17becf", "#e377c2"]
@@ -123,20 +123,15 @@ def svg(before, after, path):
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="%d" y="22" font-size="15">tether against the tools, time against tree size (median wall seconds, log scales)</text>' % left]
     import math
+    names = sorted({n for (_, _), (_, _, _, contestants) in data.items() for n in contestants})
+    palette = {n: colors[i % len(colors)] for i, n in enumerate(names)}
     for p, (bench, title) in enumerate(panels):
         series = {}
-        for side, data in (("before", b), ("after", a)):
-            for (bn, size), (nbytes, files, reps, contestants) in data.items():
-                if bn != bench:
-                    continue
-                for n, r in contestants.items():
-                    if n.startswith("tether"):
-                        label = "%s, %s" % (n, side)
-                    elif side == "after" or (bn, size) not in a:
-                        label = n
-                    else:
-                        continue
-                    series.setdefault(label, []).append((nbytes, med(r["times"])))
+        for (bn, size), (nbytes, files, reps, contestants) in data.items():
+            if bn != bench:
+                continue
+            for n, r in contestants.items():
+                series.setdefault(n, []).append((nbytes, med(r["times"])))
         if not series:
             continue
         xs = [x for pts in series.values() for x, _ in pts]
@@ -163,8 +158,8 @@ def svg(before, after, path):
             out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (X(x), top + ph + 16, human(x)))
         for i, (label, pts) in enumerate(sorted(series.items())):
             pts.sort()
-            c = colors[i % len(colors)]
-            dash = ' stroke-dasharray="5,3"' if label.endswith("before") else ""
+            c = palette[label]
+            dash = ' stroke-dasharray="5,3"' if "before" in label else ""
             out.append('<polyline fill="none" stroke="%s" stroke-width="2"%s points="%s"/>' % (
                 c, dash, " ".join("%.1f,%.1f" % (X(x), Y(y)) for x, y in pts)))
             for x, y in pts:
@@ -182,14 +177,13 @@ def svg(before, after, path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--before", nargs="+", required=True)
-    ap.add_argument("--after", nargs="+", required=True)
+    ap.add_argument("results", nargs="+", help="result files of run.py (merged: e.g. one per tree size)")
     ap.add_argument("--svg")
     args = ap.parse_args()
-    before, after = load(args.before), load(args.after)
-    print(table(before, after))
+    results = load(args.results)
+    print(table(results))
     if args.svg:
-        svg(before, after, args.svg)
+        svg(results, args.svg)
 
 
 if __name__ == "__main__":
