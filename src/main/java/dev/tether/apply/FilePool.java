@@ -3,6 +3,8 @@ package dev.tether.apply;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -17,14 +19,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * callers (ext4 commits the fsyncs of several threads in one journal commit); large ones by hashing,
  * which then uses every core.
  *
- * <p>Bounded: at most {@link #THREADS} tasks run and as many wait, so a walk of 200,000 files never
- * queues them all. The first failure stops new work, and {@link #awaitAll} and {@link #close} return
- * only when no task runs any more: nothing writes into a copy after its caller has moved on (a
- * rollback deleting the copy never races a worker still writing into it).
+ * <p>Small files go in batches of up to {@link #BATCH_FILES} files or {@link #BATCH_BYTES} bytes, run
+ * one after the other by one thread: handing every file of 200,000 to another thread cost a context
+ * switch each, more than copying a small file. Bounded: at most {@link #THREADS} batches run and as
+ * many wait, so a walk never queues all its files. The first failure stops new work, and
+ * {@link #awaitAll} and {@link #close} return only when no task runs any more: nothing writes into a
+ * copy after its caller has moved on (a rollback deleting the copy never races a worker still
+ * writing into it). {@link #submit} is called by one thread, the one walking the tree.
  */
 final class FilePool implements AutoCloseable {
     /** Enough concurrent fsyncs to share journal commits; the hashing is limited by the cores anyway. */
     static final int THREADS = 16;
+    static final int BATCH_FILES = 32;
+    static final long BATCH_BYTES = 1 << 20;
 
     /** One file's work. */
     interface Task {
@@ -35,6 +42,8 @@ final class FilePool implements AutoCloseable {
     private final Semaphore slots = new Semaphore(THREADS * 2);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopped;
+    private List<Task> batch = new ArrayList<>();
+    private long batchBytes;
 
     FilePool() {
         AtomicInteger n = new AtomicInteger();
@@ -48,9 +57,27 @@ final class FilePool implements AutoCloseable {
         this.executor = pool;
     }
 
-    /** Queues {@code task}; waits while the queue is full. Throws the first failure of an earlier task instead. */
-    void submit(Task task) throws IOException {
+    /**
+     * Queues {@code task}, whose file holds {@code bytes} bytes (0 for work that reads none), into the
+     * current batch; a full batch goes to a thread, waiting while the queue is full. Throws the first
+     * failure of an earlier task instead.
+     */
+    void submit(long bytes, Task task) throws IOException {
         rethrowFailure();
+        batch.add(task);
+        batchBytes += bytes;
+        if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Task> tasks = batch;
+        batch = new ArrayList<>();
+        batchBytes = 0;
         try {
             slots.acquire();
         } catch (InterruptedException e) {
@@ -59,7 +86,10 @@ final class FilePool implements AutoCloseable {
         }
         executor.execute(() -> {
             try {
-                if (failure.get() == null && !stopped) {
+                for (Task task : tasks) {
+                    if (failure.get() != null || stopped) {
+                        break;
+                    }
                     task.run();
                 }
             } catch (Throwable t) {
@@ -72,6 +102,9 @@ final class FilePool implements AutoCloseable {
 
     /** Waits for every queued task; then throws the first failure, if any. */
     void awaitAll() throws IOException {
+        if (failure.get() == null) {
+            flush();
+        }
         waitUntilIdle();
         rethrowFailure();
     }

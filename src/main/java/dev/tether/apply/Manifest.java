@@ -51,7 +51,7 @@ public record Manifest(Map<String, String> entries) {
                     if (attrs.isSymbolicLink()) {
                         out.put(rel, "link:" + Files.readSymbolicLink(file));
                     } else if (attrs.isRegularFile()) {
-                        pool.submit(() -> out.put(rel, FileHash.of(file)));
+                        pool.submit(attrs.size(), () -> out.put(rel, FileHash.of(file)));
                     } else {
                         throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
                     }

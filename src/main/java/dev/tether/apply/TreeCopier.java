@@ -61,7 +61,7 @@ public final class TreeCopier {
                         manifest.put(rel, "link:" + target);
                         shared.advance(0, 1);
                     } else if (attrs.isRegularFile()) {
-                        pool.submit(() -> {
+                        pool.submit(attrs.size(), () -> {
                             manifest.put(rel, FileHash.copy(file, to, n -> shared.advance(n, 0)));
                             keepAttributes(file, to, attrs);
                             shared.advance(0, 1);
@@ -79,7 +79,7 @@ public final class TreeCopier {
             });
             pool.awaitAll();
             for (Path[] d : dirs) {
-                pool.submit(() -> fsyncDirectory(d[1]));
+                pool.submit(0, () -> fsyncDirectory(d[1]));
             }
             pool.awaitAll();
         }
@@ -114,7 +114,10 @@ public final class TreeCopier {
         };
     }
 
-    /** Keeps the modification time (Claude Code's /resume orders sessions by it) and the POSIX mode. */
+    /**
+     * Keeps the modification time (Claude Code's /resume orders sessions by it), the access time (as
+     * {@code cp -a}; giving both saves reading the copy's own first) and the POSIX mode.
+     */
     static void keepAttributes(Path from, Path to, BasicFileAttributes attrs) throws IOException {
         PosixFileAttributeView fromView = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributeView toView = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
@@ -124,7 +127,7 @@ public final class TreeCopier {
         }
         FileTime mtime = attrs.lastModifiedTime();
         Files.getFileAttributeView(to, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(mtime, null, null);
+                .setTimes(mtime, attrs.lastAccessTime(), null);
     }
 
     static void fsyncDirectory(Path dir) {

@@ -2,6 +2,7 @@ package dev.tether.apply;
 
 import dev.tether.platform.Links;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,7 +59,7 @@ public final class Trees {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
-                    pool.submit(() -> Files.delete(file)); // a link is a file here: it goes, its target stays
+                    pool.submit(0, () -> delete(file)); // a link is a file here: it goes, its target stays
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -74,10 +75,21 @@ public final class Trees {
             pool.awaitAll();
             for (int depth = dirsByDepth.size() - 1; depth >= 0; depth--) {
                 for (Path dir : dirsByDepth.get(depth)) {
-                    pool.submit(() -> Files.delete(dir));
+                    pool.submit(0, () -> delete(dir));
                 }
                 pool.awaitAll();
             }
+        }
+    }
+
+    /**
+     * Deletes one file, link or empty folder. {@code Files.delete} first reads the entry's type to choose
+     * between unlink and rmdir; C's {@code remove} (what {@code File.delete} calls) tries them in turn,
+     * a system call fewer for each of 200,000 files. When it fails, {@code Files.delete} runs to say why.
+     */
+    private static void delete(Path p) throws IOException {
+        if (p.getFileSystem() != FileSystems.getDefault() || !p.toFile().delete()) {
+            Files.delete(p);
         }
     }
 

@@ -17,7 +17,7 @@ class FilePoolTest {
         AtomicInteger done = new AtomicInteger();
         try (FilePool pool = new FilePool()) {
             for (int i = 0; i < 10_000; i++) {
-                pool.submit(done::incrementAndGet);
+                pool.submit(0, done::incrementAndGet);
             }
             pool.awaitAll();
             assertEquals(10_000, done.get());
@@ -30,7 +30,7 @@ class FilePoolTest {
         AtomicInteger ranAfter = new AtomicInteger();
         CountDownLatch failed = new CountDownLatch(1);
         try (FilePool pool = new FilePool()) {
-            pool.submit(() -> {
+            pool.submit(FilePool.BATCH_BYTES, () -> {
                 failed.countDown();
                 throw boom;
             });
@@ -38,7 +38,7 @@ class FilePoolTest {
             IOException thrown = null;
             for (int i = 0; i < 1000 && thrown == null; i++) {
                 try {
-                    pool.submit(ranAfter::incrementAndGet);
+                    pool.submit(0, ranAfter::incrementAndGet);
                 } catch (IOException e) {
                     thrown = e; // submit reports the failure as soon as it is known
                 }
@@ -57,7 +57,7 @@ class FilePoolTest {
         CountDownLatch started = new CountDownLatch(1);
         FilePool pool = new FilePool();
         for (int i = 0; i < FilePool.THREADS * 2; i++) {
-            pool.submit(() -> {
+            pool.submit(FilePool.BATCH_BYTES, () -> { // one task a batch
                 running.incrementAndGet();
                 started.countDown();
                 sleep(50);
