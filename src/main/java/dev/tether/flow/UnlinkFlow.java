@@ -62,10 +62,10 @@ public final class UnlinkFlow implements AutoCloseable {
             }
             Path source = ctx.locations().claudeDir().resolve(rec.name());
             Path target = ctx.fs().getPath(rec.target());
-            Entry local = Observer.look(source, false);
+            Entry local = Observer.look(source, false, ctx.platform());
             boolean sameDevice = !Files.exists(target) || ctx.platform().sameDevice(ctx.locations().claudeDir(), target);
             // counted when the data will be copied, for the free-space check and the progress line
-            Entry synced = Observer.look(target, !(removeSynced && sameDevice));
+            Entry synced = Observer.look(target, !(removeSynced && sameDevice), ctx.platform());
             Kind kind = Kind.valueOf(rec.kind().toUpperCase(Locale.ROOT));
             UnlinkAction action = UnlinkPlanner.decide(rec.name(), kind, source, target, local, synced, sameDevice);
             actions.add(action);

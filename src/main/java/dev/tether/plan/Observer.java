@@ -26,9 +26,9 @@ public final class Observer {
         Path source = layout.claudeDir().resolve(item);
         Path target = layout.syncedFolder().resolve(item);
         boolean sameDevice = platform.sameDevice(layout.claudeDir(), layout.syncRoot());
-        Entry synced = look(target, false);
+        Entry synced = look(target, false, platform);
         // counted when the data will be copied: a move across filesystems, or a merge
-        Entry local = look(source, !sameDevice || synced.exists());
+        Entry local = look(source, !sameDevice || synced.exists(), platform);
         return new Observation(item, Items.expectedKind(item), source, local, target, synced, recordedTarget, sameDevice);
     }
 
@@ -38,6 +38,14 @@ public final class Observer {
      * @param count whether to walk a directory to count its bytes and files (needed for a copy)
      */
     public static Entry look(Path path, boolean count) throws IOException {
+        return look(path, count, null);
+    }
+
+    /**
+     * As {@link #look(Path, boolean)}, asking {@code platform} (when given) about entries Java sees as
+     * "other": a Windows cloud placeholder (an online-only file) is such an entry, and it is a file.
+     */
+    public static Entry look(Path path, boolean count, Platform platform) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -54,6 +62,9 @@ public final class Observer {
             return new Entry.Link(target, resolved.isPresent(), resolved);
         }
         if (attrs.isRegularFile()) {
+            return new Entry.Data(Kind.FILE, attrs.size(), 1);
+        }
+        if (attrs.isOther() && platform != null && platform.isPlaceholder(path)) {
             return new Entry.Data(Kind.FILE, attrs.size(), 1);
         }
         if (!attrs.isDirectory()) {

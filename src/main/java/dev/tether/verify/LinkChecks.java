@@ -38,7 +38,7 @@ final class LinkChecks implements Check {
         String name = rec.name();
         Path source = v.claudeDir().resolve(name);
         Path target = v.ctx().fs().getPath(rec.target());
-        Entry local = Observer.look(source, false);
+        Entry local = Observer.look(source, false, v.ctx().platform());
         String at = source.toString();
         if (!local.exists()) {
             return List.of(Finding.error("link.present", name, at, "missing locally; the data is still at " + target,
@@ -70,7 +70,7 @@ final class LinkChecks implements Check {
 
     private static Finding checkUnlinked(VerifyContext v, String name) throws IOException {
         Path source = v.claudeDir().resolve(name);
-        Entry local = Observer.look(source, false);
+        Entry local = Observer.look(source, false, v.ctx().platform());
         Path synced = v.syncedFolder().orElseThrow().resolve(name);
         if (local.exists()) {
             return Finding.warn("link.present", name, source.toString(), "exists here but is not linked (it appeared after setup)",

@@ -31,7 +31,7 @@ class WindowsNativeTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "it checks how a Windows call fails where kernel32 is missing")
     void aWindowsCallElsewhereFailsWithASentenceNotAnUnsatisfiedLinkError() {
         MissingNativeCallException e = assertThrows(MissingNativeCallException.class,
                 () -> WindowsNative.attributes("C:\\x"));

@@ -136,7 +136,11 @@ class KillDuringCopyIT {
             assertRealLocal(s.claude.resolve(item));
         }
         assertSameTree(original, s.items(), "the items after unlink");
-        assertSyncedFolderHoldsNoItems(s);
+        if (killed != 0) {
+            // an interrupted setup is undone; a setup that finished before the kill (a loaded machine) was
+            // unlinked normally, and a normal unlink leaves the synced copy for the other machines
+            assertSyncedFolderHoldsNoItems(s);
+        }
         assertNoLeftovers(s);
     }
 }
