@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -30,6 +30,8 @@ import java.util.concurrent.RecursiveAction;
  */
 final class FanOutWalk {
     static final int THREADS = 8;
+    /** Sub-folders of one folder queued at a time: enough to keep every thread busy, few enough to keep memory small. */
+    static final int PENDING = 4 * THREADS;
 
     private final List<FileVisitor<Path>> visitors;
 
@@ -93,7 +95,7 @@ final class FanOutWalk {
                 return;
             }
             IOException broken = null;
-            List<Folder> below = new ArrayList<>();
+            ArrayDeque<Folder> below = new ArrayDeque<>();
             try (entries) {
                 BitSet inside = (BitSet) active.clone();
                 for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
@@ -117,6 +119,9 @@ final class FanOutWalk {
                             continue;
                         }
                         if (a.isDirectory()) {
+                            if (below.size() == PENDING) {
+                                below.removeFirst().join(); // a folder of 30,000 folders does not queue them all
+                            }
                             Folder sub = new Folder(entry, a, inside);
                             sub.fork();
                             below.add(sub);
