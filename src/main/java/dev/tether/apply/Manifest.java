@@ -3,10 +3,8 @@ package dev.tether.apply;
 import dev.tether.platform.Links;
 import dev.tether.platform.Platform;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The content of a file or tree as a map from relative path to a fingerprint: {@code sha256:<hex>:<size>}
@@ -23,61 +22,77 @@ import java.util.TreeMap;
  * data exactly when their manifests are equal. Links are never followed.
  */
 public record Manifest(Map<String, String> entries) {
-    static final int BUFFER = 1 << 20;
-
     public Manifest {
         entries = Map.copyOf(entries);
     }
 
-    /** Reads and hashes every file below {@code root} (or {@code root} itself when it is a file). */
+    /**
+     * Reads and hashes every file below {@code root} (or {@code root} itself when it is a file), several
+     * files at a time.
+     */
     public static Manifest of(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Optional<Platform.Link> junction = Links.read(dir, attrs);
-                if (junction.isPresent()) {
-                    out.put(relative(root, dir), "link:" + junction.get().target()); // never walked into
-                    return FileVisitResult.SKIP_SUBTREE;
+        Map<String, String> out = new ConcurrentHashMap<>();
+        try (FilePool pool = new FilePool()) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    Optional<Platform.Link> junction = Links.read(dir, attrs);
+                    if (junction.isPresent()) {
+                        out.put(relative(root, dir), "link:" + junction.get().target()); // never walked into
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    out.put(relative(root, dir), "dir");
+                    return FileVisitResult.CONTINUE;
                 }
-                out.put(relative(root, dir), "dir");
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                out.put(relative(root, file), fingerprint(file, attrs));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String rel = relative(root, file);
+                    if (attrs.isSymbolicLink()) {
+                        out.put(rel, "link:" + Files.readSymbolicLink(file));
+                    } else if (attrs.isRegularFile()) {
+                        pool.submit(attrs.size(), () -> out.put(rel, FileHash.of(file)));
+                    } else {
+                        throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            pool.awaitAll();
+        }
         return new Manifest(out);
     }
 
-    static String fingerprint(Path file, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isSymbolicLink()) {
-            return "link:" + Files.readSymbolicLink(file);
+    static String fileFingerprint(byte[] sha256, long size) {
+        return "sha256:" + HexFormat.of().formatHex(sha256) + ":" + size;
+    }
+
+    /** The manifest's key of {@code p}: its path below {@code root}, with {@code /} between names. */
+    static String relative(Path root, Path p) {
+        return below(root, p).replace('\\', '/');
+    }
+
+    /**
+     * {@code p}'s path below {@code root} in the file system's own syntax, for {@code p} found by walking
+     * {@code root}. By its text: {@code Path.relativize} makes a path object per name on the way, which
+     * cost more than the copy of a small file.
+     */
+    static String below(Path root, Path p) {
+        String r = root.toString();
+        String s = p.toString();
+        if (s.equals(r)) {
+            return "";
         }
-        if (!attrs.isRegularFile()) {
-            throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
-        }
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buf = new byte[BUFFER];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
-                size += n;
+        String sep = root.getFileSystem().getSeparator();
+        if (s.startsWith(r)) {
+            if (r.endsWith(sep)) {
+                return s.substring(r.length());
+            }
+            if (s.startsWith(sep, r.length())) {
+                return s.substring(r.length() + sep.length());
             }
         }
-        return fileFingerprint(digest, size);
-    }
-
-    static String fileFingerprint(MessageDigest digest, long size) {
-        return "sha256:" + HexFormat.of().formatHex(digest.digest()) + ":" + size;
-    }
-
-    static String relative(Path root, Path p) {
-        return root.relativize(p).toString().replace('\\', '/');
+        return root.relativize(p).toString();
     }
 
     static MessageDigest sha256() {
@@ -90,6 +105,9 @@ public record Manifest(Map<String, String> entries) {
 
     /** The first path whose content differs, for an error message; null when equal. */
     public String firstDifference(Manifest other) {
+        if (entries.equals(other.entries)) {
+            return null;
+        }
         TreeMap<String, String> all = new TreeMap<>(entries);
         all.putAll(other.entries);
         for (String key : all.keySet()) {

@@ -2,29 +2,29 @@ package dev.tether.apply;
 
 import dev.tether.platform.Links;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Copies a file or tree to a new path that must not exist, fsyncs every file, keeps modification
  * times and POSIX modes, copies links as links (never following one), and hashes the source while
  * reading it, so the copy can then be compared against what was actually read.
+ *
+ * <p>The walk makes the directories and links in order; the files are copied by a {@link FilePool},
+ * several at a time. Directories get their fsync and attributes last, children before parents, once
+ * every file below them is written.
  */
 public final class TreeCopier {
     private TreeCopier() {
@@ -32,78 +32,92 @@ public final class TreeCopier {
 
     /** Copies {@code source} to {@code dest}; returns the manifest of the source as read. */
     public static Manifest copy(Path source, Path dest, Progress progress) throws IOException {
-        Map<String, String> manifest = new TreeMap<>();
-        Files.walkFileTree(source, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (Links.isLink(dir, attrs)) {
-                    throw new IOException("cannot copy " + dir + ": a junction (planning refuses trees holding one)");
+        Map<String, String> manifest = new ConcurrentHashMap<>();
+        List<Path[]> dirs = new ArrayList<>(); // source and copy, parents first
+        Progress shared = synchronizedProgress(progress);
+        try (FilePool pool = new FilePool()) {
+            Files.walkFileTree(source, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (Links.isLink(dir, attrs)) {
+                        throw new IOException("cannot copy " + dir + ": a junction (planning refuses trees holding one)");
+                    }
+                    String below = Manifest.below(source, dir);
+                    Path to = below.isEmpty() ? dest : dest.resolve(below);
+                    Files.createDirectory(to);
+                    dirs.add(new Path[] {dir, to});
+                    manifest.put(below.replace('\\', '/'), "dir");
+                    return FileVisitResult.CONTINUE;
                 }
-                Files.createDirectory(dest.resolve(source.relativize(dir).toString()));
-                manifest.put(Manifest.relative(source, dir), "dir");
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path to = dest.resolve(source.relativize(file).toString());
-                if (source.equals(file)) {
-                    to = dest;
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    String below = Manifest.below(source, file);
+                    Path to = below.isEmpty() ? dest : dest.resolve(below);
+                    String rel = below.replace('\\', '/');
+                    if (attrs.isSymbolicLink()) {
+                        Path target = Files.readSymbolicLink(file);
+                        Files.createSymbolicLink(to, target);
+                        manifest.put(rel, "link:" + target);
+                        shared.advance(0, 1);
+                    } else if (attrs.isRegularFile()) {
+                        pool.submit(attrs.size(), () -> {
+                            manifest.put(rel, FileHash.copy(file, to, n -> shared.advance(n, 0)));
+                            keepAttributes(file, to, attrs);
+                            shared.advance(0, 1);
+                        });
+                    } else {
+                        throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-                String fp;
-                if (attrs.isSymbolicLink()) {
-                    Files.createSymbolicLink(to, Files.readSymbolicLink(file));
-                    fp = "link:" + Files.readSymbolicLink(file);
-                } else if (attrs.isRegularFile()) {
-                    fp = copyFile(file, to, progress);
-                    keepAttributes(file, to, attrs);
-                } else {
-                    throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
-                }
-                manifest.put(Manifest.relative(source, file), fp);
-                progress.advance(0, 1);
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
                     throw e;
                 }
-                Path to = dest.resolve(source.relativize(dir).toString());
-                fsyncDirectory(to);
-                // after the children: setting a read-only mode first would block writing them
-                keepAttributes(dir, to, Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-                return FileVisitResult.CONTINUE;
+            });
+            pool.awaitAll();
+            for (Path[] d : dirs) {
+                pool.submit(0, () -> fsyncDirectory(d[1]));
             }
-        });
+            pool.awaitAll();
+        }
+        // after the children: setting a read-only mode first would block writing them
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            Path[] d = dirs.get(i);
+            keepAttributes(d[0], d[1], Files.readAttributes(d[0], BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
         return new Manifest(manifest);
     }
 
-    private static String copyFile(Path from, Path to, Progress progress) throws IOException {
-        MessageDigest digest = Manifest.sha256();
-        long size = 0;
-        try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
-                FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream os = Channels.newOutputStream(out);
-            byte[] buf = new byte[Manifest.BUFFER];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
-                os.write(buf, 0, n);
-                size += n;
-                progress.advance(n, 0);
-            }
-            out.force(true);
+    /** Workers report from several threads; the CLI's progress line is drawn by one at a time. */
+    private static Progress synchronizedProgress(Progress p) {
+        if (p == Progress.NONE) {
+            return p;
         }
-        return Manifest.fileFingerprint(digest, size);
+        return new Progress() {
+            @Override
+            public synchronized void start(String what, long totalBytes, long totalFiles) {
+                p.start(what, totalBytes, totalFiles);
+            }
+
+            @Override
+            public synchronized void advance(long bytes, long files) {
+                p.advance(bytes, files);
+            }
+
+            @Override
+            public synchronized void finish() {
+                p.finish();
+            }
+        };
     }
 
-    /** Keeps the modification time (Claude Code's /resume orders sessions by it) and the POSIX mode. */
+    /**
+     * Keeps the modification time (Claude Code's /resume orders sessions by it), the access time (as
+     * {@code cp -a}; giving both saves reading the copy's own first) and the POSIX mode.
+     */
     static void keepAttributes(Path from, Path to, BasicFileAttributes attrs) throws IOException {
         PosixFileAttributeView fromView = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributeView toView = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
@@ -113,7 +127,7 @@ public final class TreeCopier {
         }
         FileTime mtime = attrs.lastModifiedTime();
         Files.getFileAttributeView(to, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(mtime, null, null);
+                .setTimes(mtime, attrs.lastAccessTime(), null);
     }
 
     static void fsyncDirectory(Path dir) {

@@ -2,7 +2,6 @@ package dev.tether.conflict;
 
 import dev.tether.platform.Links;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,55 +29,107 @@ public final class ConflictScanner {
 
     /** Every conflict copy of {@code items} under {@code syncedFolder}, sorted by path. */
     public List<ConflictCopy> scan(Path syncedFolder, Collection<String> items) throws IOException {
-        List<ConflictCopy> found = new ArrayList<>();
-        if (!Files.isDirectory(syncedFolder, LinkOption.NOFOLLOW_LINKS)) {
-            return found;
+        Visitor visitor = visitor(syncedFolder, items);
+        if (Files.isDirectory(syncedFolder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.walkFileTree(syncedFolder, visitor);
         }
-        Set<String> itemNames = Set.copyOf(items);
-        try (DirectoryStream<Path> top = Files.newDirectoryStream(syncedFolder)) {
-            for (Path entry : top) {
-                String name = entry.getFileName().toString();
-                if (itemNames.contains(name)) {
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                        walk(entry, found);
-                    }
-                } else {
-                    // at the top only copies of the items (or of their copies) count; the rest of the folder is not tether's
-                    classify(entry).filter(c -> itemNames.contains(rootName(c))).ifPresent(found::add);
-                }
-            }
-        }
-        found.sort(Comparator.comparing(c -> c.copy().toString()));
-        return found;
+        return visitor.found();
     }
 
-    private void walk(Path item, List<ConflictCopy> found) throws IOException {
-        Files.walkFileTree(item, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(item)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (Links.isLink(dir, attrs) || NoiseNames.isNoiseFolder(dir.getFileName().toString())) {
-                    return FileVisitResult.SKIP_SUBTREE; // Java walks into a Windows junction; tether never does
-                }
-                Optional<ConflictCopy> copy = classify(dir);
-                copy.ifPresent(found::add);
-                // a folder that is itself a copy is reported once, not file by file
-                return copy.isPresent() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+    /**
+     * The scan as the visitor of a walk of the whole synced folder, for a caller that walks it once for
+     * several purposes ({@code tether verify}), on several threads if it likes: the visitor is
+     * thread-safe and needs no order. Its {@link Visitor#found()} is then what {@link #scan} returns.
+     */
+    public Visitor visitor(Path syncedFolder, Collection<String> items) {
+        return new Visitor(syncedFolder, Set.copyOf(items));
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                classify(file).ifPresent(found::add);
+    /**
+     * Sees the synced folder (depth 0), its entries (depth 1: inside an item's folder the walk goes on;
+     * any other entry counts only as a copy of an item, or of a copy of one), and everything below an
+     * item's folder (depth 2 and more). Links are never followed, noise folders never entered, and a
+     * folder that is itself a copy is reported once, not file by file.
+     */
+    public final class Visitor extends SimpleFileVisitor<Path> {
+        private final int rootDepth;
+        private final Set<String> itemNames;
+        private final List<ConflictCopy> found = new ArrayList<>();
+
+        private Visitor(Path syncedFolder, Set<String> itemNames) {
+            this.rootDepth = syncedFolder.getNameCount();
+            this.itemNames = itemNames;
+        }
+
+        /** The copies seen so far, sorted by path. */
+        public List<ConflictCopy> found() {
+            List<ConflictCopy> sorted;
+            synchronized (found) {
+                sorted = new ArrayList<>(found);
+            }
+            sorted.sort(Comparator.comparing(c -> c.copy().toString()));
+            return sorted;
+        }
+
+        private void add(ConflictCopy copy) {
+            synchronized (found) {
+                found.add(copy);
+            }
+        }
+
+        private int depth(Path p) {
+            return p.getNameCount() - rootDepth;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            int at = depth(dir);
+            if (at == 0) {
                 return FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // an unreadable corner must not hide the copies elsewhere
+            if (at == 1) {
+                if (itemNames.contains(dir.getFileName().toString()) && !Links.isLink(dir, attrs)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                // at the top only copies of the items (or of their copies) count; the rest of the folder is not tether's
+                topLevel(dir);
+                return FileVisitResult.SKIP_SUBTREE;
             }
-        });
+            if (Links.isLink(dir, attrs) || NoiseNames.isNoiseFolder(dir.getFileName().toString())) {
+                return FileVisitResult.SKIP_SUBTREE; // Java walks into a Windows junction; tether never does
+            }
+            Optional<ConflictCopy> copy = classify(dir);
+            copy.ifPresent(this::add);
+            // a folder that is itself a copy is reported once, not file by file
+            return copy.isPresent() ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            int at = depth(file);
+            if (at == 1) {
+                if (!itemNames.contains(file.getFileName().toString())) {
+                    topLevel(file);
+                }
+            } else if (at > 1) {
+                classify(file).ifPresent(this::add);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE; // an unreadable corner must not hide the copies elsewhere
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            return FileVisitResult.CONTINUE;
+        }
+
+        private void topLevel(Path entry) {
+            classify(entry).filter(c -> itemNames.contains(rootName(c))).ifPresent(this::add);
+        }
     }
 
     /** The name a copy stands for in the end: a copy of a copy of {@code history.jsonl} stands for {@code history.jsonl}. */

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 /**
  * What the merge needs to know of one line: whether it is valid JSON, and the instant of its top-level
  * {@code timestamp} (epoch milliseconds as in {@code history.jsonl}, or ISO-8601 as in session files).
- * The line is only tokenised, never bound to objects.
+ * The line is only tokenised, never bound to objects; a plain ASCII line not even that ({@link PlainJsonLine}).
  */
 record LineStamp(boolean valid, Instant stamp) {
     static final LineStamp INVALID = new LineStamp(false, null);
@@ -28,6 +28,12 @@ record LineStamp(boolean valid, Instant stamp) {
     }
 
     static LineStamp of(byte[] line) {
+        LineStamp plain = PlainJsonLine.scan(line);
+        return plain != null ? plain : parsed(line);
+    }
+
+    /** Jackson's answer: for lines the plain scan is not sure of (non-ASCII, escapes, anything invalid). */
+    static LineStamp parsed(byte[] line) {
         try (JsonParser p = FACTORY.createParser(line)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -59,7 +65,12 @@ record LineStamp(boolean valid, Instant stamp) {
         if (value != JsonToken.VALUE_STRING) {
             return null;
         }
-        String text = p.getText().trim();
+        return instantOf(p.getText());
+    }
+
+    /** A timestamp string: epoch milliseconds in digits, or an ISO-8601 instant with or without an offset. */
+    static Instant instantOf(String raw) {
+        String text = raw.trim();
         try {
             if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 19) {
                 return Instant.ofEpochMilli(Long.parseLong(text));

@@ -25,7 +25,16 @@ public final class NoiseNames {
 
     /** True for a file name that is an in-flight, lock or client-database file. */
     public static boolean isNoise(String name) {
-        return FILES.contains(name) || FOLDERS.contains(name) || PATTERNS.matcher(name).matches();
+        return FILES.contains(name) || FOLDERS.contains(name) || (mayMatchAPattern(name) && PATTERNS.matcher(name).matches());
+    }
+
+    /** Every pattern starts with {@code .}, {@code ~} or {@code _}, or ends with {@code .!sync}. */
+    private static boolean mayMatchAPattern(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        char first = name.charAt(0);
+        return first == '.' || first == '~' || first == '_' || name.endsWith(".!sync");
     }
 
     /** True for a folder whose whole content belongs to a sync client (versions, caches, temp downloads). */

@@ -1,11 +1,7 @@
 package dev.tether.verify;
 
 import dev.tether.conflict.ConflictCopy;
-import dev.tether.conflict.ConflictNames;
-import dev.tether.conflict.ConflictScanner;
 import dev.tether.conflict.ResolvePlan;
-import dev.tether.flow.MachineEntry;
-import dev.tether.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +22,7 @@ final class ConflictCheck implements Check {
         if (synced == null || !Files.isDirectory(synced)) {
             return List.of(); // setup.state or sync.root already says why
         }
-        List<String> items = v.state().orElseThrow().items().stream().map(State.LinkedItem::name).toList();
-        List<ConflictCopy> copies = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(v.ctx(), synced)))
-                .scan(synced, items);
+        List<ConflictCopy> copies = v.synced().conflicts();
         if (copies.isEmpty()) {
             return List.of(Finding.ok(ID, null, synced.toString(), "no sync-conflict copies in the synced items"));
         }

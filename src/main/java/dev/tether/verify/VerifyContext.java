@@ -9,12 +9,22 @@ import java.util.Optional;
 /**
  * What every check reads: the machine's context, its recorded state, the pending journal run, and
  * whether {@code --strict} was given (a check whose finding is a warning, or an error under
- * {@code --strict}, grades it here).
+ * {@code --strict}, grades it here), and the walk of the synced folder the checks share.
  */
-public record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict) {
+public record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
+        SyncedWalk syncedWalk) {
+
+    public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict) {
+        this(ctx, state, pending, strict, new SyncedWalk());
+    }
 
     public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending) {
         this(ctx, state, pending, false);
+    }
+
+    /** The one walk of the synced folder that the checks reading all of it share. */
+    SyncedWalk.Result synced() throws java.io.IOException {
+        return syncedWalk.of(this);
     }
 
     public Path claudeDir() {

@@ -45,6 +45,22 @@ class TreesLinksTest {
     }
 
     @Test
+    void deletingAWideAndDeepTreeLeavesNothingButWhatItsLinksPointAt() throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("aside/file-history"));
+        for (int d = 0; d < 60; d++) {
+            Path sub = Files.createDirectories(tree.resolve("s" + d).resolve("a").resolve("b"));
+            for (int f = 0; f < 20; f++) {
+                Files.writeString((f % 3 == 0 ? sub : sub.getParent().getParent()).resolve("f" + f), "x");
+            }
+            Files.createDirectories(tree.resolve("s" + d).resolve("empty"));
+            Files.createSymbolicLink(sub.resolve("out"), outside);
+        }
+        Trees.deleteIfExists(dir.resolve("aside"));
+        assertFalse(Files.exists(dir.resolve("aside"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals("keep\n", Files.readString(outside.resolve("keep.jsonl")));
+    }
+
+    @Test
     void deletingALinkToADirectoryRemovesOnlyTheLink() throws IOException {
         Path link = Files.createSymbolicLink(dir.resolve("projects"), outside);
         Trees.deleteIfExists(link);

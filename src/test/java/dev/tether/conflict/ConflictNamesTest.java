@@ -141,4 +141,20 @@ class ConflictNamesTest {
     void ordinaryNamesAreNotNoise(String name) {
         assertFalse(NoiseNames.isNoise(name));
     }
+
+    @Test
+    void theShortcutsNeverChangeTheAnswer() {
+        String[] parts = {"history", ".jsonl", " ", "-", "(", ")", "#", "MYLAPTOP", "desk", "conflicted copy", "Conflict", ".conflicted",
+            ".sync-conflict-20240101-120000-ABCDEF7", " 2", " (1)", "2024-01-01", " 120000", "Name clash", "[conflicted]", "é", ".",
+            "~", "_sync_", ".db", ".!sync", "conflict on 2024-01-01", "'s", "a1b2c3C", "@v2", "0f3a9c"};
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                name.append(parts[random.nextInt(parts.length)]);
+            }
+            String s = name.toString();
+            assertEquals(names.candidates(s, false), names.candidates(s, true), s);
+        }
+    }
 }

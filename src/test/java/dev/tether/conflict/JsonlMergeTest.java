@@ -55,6 +55,30 @@ class JsonlMergeTest {
     }
 
     @Test
+    void aLargeGroupOfEqualTimestampsKeepsEachLineOnceInInputOrder() throws IOException {
+        // more lines of one timestamp than the emitter compares one by one: it goes on with digests
+        int n = Emitter.GROUP_LINES * 3;
+        String[] a = new String[n + 1];
+        String[] b = new String[n / 2 + 1];
+        for (int i = 0; i < n; i++) {
+            a[i] = h(7, "same stamp " + i);
+        }
+        a[n] = h(8, "after");
+        for (int i = 0; i < n / 2; i++) {
+            b[i] = h(7, "same stamp " + (i * 2 + 1) % (n + 10));
+        }
+        b[n / 2] = h(8, "after");
+        Path out = dir.resolve("out.jsonl");
+        MergeResult r = JsonlMerge.merge(file("a.jsonl", a), List.of(file("b.jsonl", b)), out);
+        List<String> got = lines(out);
+        assertEquals(got.size(), new java.util.HashSet<>(got).size(), "a line appears twice");
+        assertEquals(n + 1 + (int) java.util.Arrays.stream(b).filter(l -> !List.of(a).contains(l)).count(), got.size());
+        assertEquals(List.of(a).subList(0, n), got.subList(0, n));
+        assertEquals(h(8, "after"), got.get(got.size() - 1));
+        assertEquals(r.linesIn(), r.linesOut() + r.duplicatesDropped());
+    }
+
+    @Test
     void sessionTimestampsAreComparedAsInstantsWhateverTheirOffset() throws IOException {
         Path main = file("s.jsonl", s("2024-01-01T10:00:00.000Z", "1"), s("2024-01-01T12:00:00.000Z", "3"));
         Path copy = file("c.jsonl", s("2024-01-01T12:30:00+01:00", "2"));

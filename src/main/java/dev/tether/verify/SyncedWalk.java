@@ -1,0 +1,54 @@
+package dev.tether.verify;
+
+import dev.tether.conflict.ConflictCopy;
+import dev.tether.conflict.ConflictNames;
+import dev.tether.conflict.ConflictScanner;
+import dev.tether.flow.MachineEntry;
+import dev.tether.state.State;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one walk of the synced folder that the checks reading all of it share: {@code conflict} (the
+ * conflict copies of the items) and {@code credentials.local} (credential files, and links leading to
+ * them). Made by the first check that asks, then kept for the others of the same verify.
+ */
+final class SyncedWalk {
+    /** What the walk saw. */
+    record Result(List<ConflictCopy> conflicts, List<Finding> credentials) {
+        static final Result NOTHING = new Result(List.of(), List.of());
+    }
+
+    private Result result;
+    private IOException failure;
+
+    /** The walk's result for {@code v}, walking on the first call. A failed walk fails every check that asks. */
+    synchronized Result of(VerifyContext v) throws IOException {
+        if (result == null && failure == null) {
+            try {
+                result = walk(v);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
+
+    private static Result walk(VerifyContext v) throws IOException {
+        Path synced = v.syncedFolder().orElse(null);
+        if (synced == null || !Files.isDirectory(synced)) {
+            return Result.NOTHING; // setup.state or sync.root already says why
+        }
+        List<String> items = v.state().orElseThrow().items().stream().map(State.LinkedItem::name).toList();
+        ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(v.ctx(), synced)))
+                .visitor(synced, items);
+        CredentialsCheck.SyncedVisitor credentials = new CredentialsCheck.SyncedVisitor(CredentialsCheck.hint(v));
+        FanOutWalk.walk(synced, List.of(conflicts, credentials));
+        return new Result(conflicts.found(), credentials.findings());
+    }
+}
