@@ -6,7 +6,7 @@
 The files are merged (e.g. one run per tree size). Prints Markdown to stdout: per benchmark and size
 the median wall time of every contestant, tether's ratio to each reference tool, and the peak RSS;
 and, when a run measured the builds before and after a change (run.py --jar 'tether before
-(jar)=...' --jar 'tether after (jar)=...'), the speed-up. Ratios are medians over medians of one run,
+(jar)=...' --jar 'tether (jar)=...'), each build's speed-up over the first. Ratios are medians over medians of one run,
 whose contestants ran interleaved, so a tool and tether always met the same machine load.
 """
 import argparse
@@ -30,7 +30,11 @@ TITLES = {
 }
 ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve"]
 BEFORE = "tether before (jar)"
-AFTER = "tether after (jar)"
+
+
+def cell(text):
+    """A table cell's text: a | would end the cell."""
+    return text.replace("|", "\\|")
 
 
 def load(paths):
@@ -93,23 +97,24 @@ def table(results):
         lines.append("**%s** (%s; medians of %d interleaved runs)" % (TITLES[bench], what, reps))
         lines.append("")
         refs = [r for r in REFERENCES[bench] if r in contestants]
-        head = "| contestant | median s | min–max s | peak RSS |" + "".join(" vs %s |" % r for r in refs)
+        head = "| contestant | median s | min–max s | peak RSS |" + "".join(" vs %s |" % cell(r) for r in refs)
         lines.append(head)
         lines.append("|---|---:|---:|---:|" + "---:|" * len(refs))
         names = [n for n in contestants if not n.startswith("tether")] + tethers(contestants)
         for n in names:
             t = contestants[n]["times"]
-            cells = ["**%s**" % n if n.startswith("tether") else "`%s`" % n, fmt_s(med(t)),
+            cells = ["**%s**" % cell(n) if n.startswith("tether") else "`%s`" % cell(n), fmt_s(med(t)),
                      "%s–%s" % (fmt_s(min(t)), fmt_s(max(t))), "%.0f MiB" % (max(contestants[n]["rss"]) / 1024)]
             for r in refs:
                 cells.append("%.2f×" % (med(t) / med(contestants[r]["times"])) if n.startswith("tether") else "")
             lines.append("| " + " | ".join(cells) + " |")
-        if BEFORE in contestants and AFTER in contestants:
-            lines.append("")
-            lines.append("after / before: %.2f× the time (%.1f× faster), peak RSS %.0f → %.0f MiB" % (
-                med(contestants[AFTER]["times"]) / med(contestants[BEFORE]["times"]),
-                med(contestants[BEFORE]["times"]) / med(contestants[AFTER]["times"]),
-                max(contestants[BEFORE]["rss"]) / 1024, max(contestants[AFTER]["rss"]) / 1024))
+        if BEFORE in contestants:
+            for after in [n for n in tethers(contestants) if n != BEFORE]:
+                lines.append("")
+                lines.append("%s / before: %.2f× the time (%.1f× faster), peak RSS %.0f → %.0f MiB" % (
+                    after, med(contestants[after]["times"]) / med(contestants[BEFORE]["times"]),
+                    med(contestants[BEFORE]["times"]) / med(contestants[after]["times"]),
+                    max(contestants[BEFORE]["rss"]) / 1024, max(contestants[after]["rss"]) / 1024))
     return "\n".join(lines)
 
 

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs the per-file work of one tree (copy, hash, fsync) on a few threads, while the caller walks the
- * tree. Many small files are bound by fsync latency, which a file system amortises over concurrent
- * callers (ext4 commits the fsyncs of several threads in one journal commit); large ones by hashing,
- * which then uses every core.
+ * Runs the per-file work of one tree (copy, fsync, compare, hash, delete) on a few threads, while the
+ * caller walks the tree. Many small files are bound by fsync latency, which a file system amortises over
+ * concurrent callers (ext4 commits the fsyncs of several threads in one journal commit); large ones by
+ * reading and comparing, which then uses every core.
  *
  * <p>Small files go in batches of up to {@link #BATCH_FILES} files or {@link #BATCH_BYTES} bytes, run
  * one after the other by one thread: handing every file of 200,000 to another thread cost a context
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * writing into it). {@link #submit} is called by one thread, the one walking the tree.
  */
 final class FilePool implements AutoCloseable {
-    /** Enough concurrent fsyncs to share journal commits; the hashing is limited by the cores anyway. */
+    /** Enough concurrent fsyncs to share journal commits; reading and comparing is limited by the cores anyway. */
     static final int THREADS = 16;
     static final int BATCH_FILES = 32;
     static final long BATCH_BYTES = 1 << 20;

@@ -79,14 +79,13 @@ public abstract class ItemJob {
         }
     }
 
-    /** Copies {@code from} to a fresh {@code to}, then proves the copy equal by reading it back. */
+    /** Copies {@code from} to a fresh {@code to}, then proves the copy equal by reading both back. */
     protected void copyAndVerify(Path from, Path to, boolean alreadyCopied, boolean alreadyVerified) throws IOException {
-        Manifest read = null;
         if (!alreadyCopied || !Trees.exists(to)) {
             Trees.deleteIfExists(to);
             progress.start(spec.item(), spec.bytes(), spec.files());
             try {
-                read = TreeCopier.copy(from, to, progress);
+                TreeCopier.copy(from, to, progress);
             } finally {
                 progress.finish();
             }
@@ -95,8 +94,7 @@ public abstract class ItemJob {
             alreadyVerified = false;
         }
         if (!alreadyVerified) {
-            Manifest original = read != null ? read : Manifest.of(from);
-            String diff = original.firstDifference(Manifest.of(to));
+            String diff = TreeCompare.firstDifference(from, to);
             if (diff != null) {
                 throw new IOException("the copy of " + from + " differs from the original at " + diff
                         + "; the original is untouched");

@@ -31,6 +31,18 @@ public record Manifest(Map<String, String> entries) {
      * files at a time.
      */
     public static Manifest of(Path root) throws IOException {
+        return walk(root, true);
+    }
+
+    /**
+     * The shape of {@code root}: every folder, link and file with its size ({@code size:<n>}), without
+     * reading a file. Equal shapes and equal bytes of every file ({@link TreeCompare}) mean equal trees.
+     */
+    static Manifest shapeOf(Path root) throws IOException {
+        return walk(root, false);
+    }
+
+    private static Manifest walk(Path root, boolean hash) throws IOException {
         Map<String, String> out = new ConcurrentHashMap<>();
         try (FilePool pool = new FilePool()) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -50,10 +62,12 @@ public record Manifest(Map<String, String> entries) {
                     String rel = relative(root, file);
                     if (attrs.isSymbolicLink()) {
                         out.put(rel, "link:" + Files.readSymbolicLink(file));
-                    } else if (attrs.isRegularFile()) {
-                        pool.submit(attrs.size(), () -> out.put(rel, FileHash.of(file)));
-                    } else {
+                    } else if (!attrs.isRegularFile()) {
                         throw new IOException("cannot copy " + file + ": not a regular file, directory or link");
+                    } else if (hash) {
+                        pool.submit(attrs.size(), () -> out.put(rel, FileBytes.fingerprint(file)));
+                    } else {
+                        out.put(rel, SIZE + attrs.size());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -62,6 +76,9 @@ public record Manifest(Map<String, String> entries) {
         }
         return new Manifest(out);
     }
+
+    /** The prefix of a file's entry in a {@link #shapeOf shape}. */
+    static final String SIZE = "size:";
 
     static String fileFingerprint(byte[] sha256, long size) {
         return "sha256:" + HexFormat.of().formatHex(sha256) + ":" + size;

@@ -136,7 +136,7 @@ final class MergeJob extends LinkingJob {
     }
 
     private static void requireEqual(Path original, Path copy) throws IOException {
-        String diff = Manifest.of(original).firstDifference(Manifest.of(copy));
+        String diff = TreeCompare.firstDifference(original, copy);
         if (diff != null) {
             throw new IOException("the copy of " + original + " differs from the original at " + diff + "; nothing was replaced");
         }

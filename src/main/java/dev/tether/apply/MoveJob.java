@@ -68,7 +68,7 @@ final class MoveJob extends LinkingJob {
             return done;
         }
         Path ours = done.contains(Journal.PLACED) ? target : copy;
-        if (!isData(ours) || Manifest.of(ours).equals(Manifest.of(source))) {
+        if (!isData(ours) || TreeCompare.same(ours, source)) {
             return done;
         }
         Trees.deleteIfExists(ours);
@@ -82,7 +82,7 @@ final class MoveJob extends LinkingJob {
         if (Trees.exists(target)) {
             // Renamed into place just before a crash, or someone else's data: only equal bytes are ours.
             boolean ours = done.contains(Journal.VERIFIED) && !Trees.exists(copy)
-                    && Manifest.of(target).equals(Manifest.of(source));
+                    && TreeCompare.same(target, source);
             if (!ours) {
                 throw appeared();
             }
@@ -95,7 +95,7 @@ final class MoveJob extends LinkingJob {
 
     @Override
     public void backward(Set<String> done) throws IOException {
-        if (Trees.isLinkTo(source, target) && isData(aside) && !Manifest.of(aside).equals(Manifest.of(target))) {
+        if (Trees.isLinkTo(source, target) && isData(aside) && !TreeCompare.same(aside, target)) {
             // The original was partly removed (its removal failed or was cut short), or Claude Code wrote
             // through the link since: the synced data is the whole item, so it moves back, and only then
             // does what is left of the original go.
@@ -138,7 +138,7 @@ final class MoveJob extends LinkingJob {
             return;
         }
         boolean ours = done.contains(Journal.PLACED)
-                || (done.contains(Journal.VERIFIED) && Manifest.of(target).equals(Manifest.of(source)));
+                || (done.contains(Journal.VERIFIED) && TreeCompare.same(target, source));
         if (ours) {
             Trees.deleteIfExists(target);
         }

@@ -63,7 +63,7 @@ final class RestoreJob extends ItemJob {
         }
         // A copy made by an interrupted run counts only while it still equals the synced data: Claude Code
         // may have written through the link since. A stale one is made again.
-        boolean current = done.contains(Journal.COPIED) && isData(restore) && Manifest.of(restore).equals(Manifest.of(target));
+        boolean current = done.contains(Journal.COPIED) && isData(restore) && TreeCompare.same(restore, target);
         copyAndVerify(target, restore, current, current);
     }
 

@@ -8,19 +8,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Copies a file or tree to a new path that must not exist, fsyncs every file, keeps modification
- * times and POSIX modes, copies links as links (never following one), and hashes the source while
- * reading it, so the copy can then be compared against what was actually read.
+ * times and POSIX modes, and copies links as links (never following one). Proving the copy equal is
+ * {@link TreeCompare}'s job, after the copy.
  *
  * <p>The walk makes the directories and links in order; the files are copied by a {@link FilePool},
  * several at a time. Directories get their fsync and attributes last, children before parents, once
@@ -30,9 +26,8 @@ public final class TreeCopier {
     private TreeCopier() {
     }
 
-    /** Copies {@code source} to {@code dest}; returns the manifest of the source as read. */
-    public static Manifest copy(Path source, Path dest, Progress progress) throws IOException {
-        Map<String, String> manifest = new ConcurrentHashMap<>();
+    /** Copies {@code source} to {@code dest}. */
+    public static void copy(Path source, Path dest, Progress progress) throws IOException {
         List<Path[]> dirs = new ArrayList<>(); // source and copy, parents first
         Progress shared = synchronizedProgress(progress);
         try (FilePool pool = new FilePool()) {
@@ -46,7 +41,6 @@ public final class TreeCopier {
                     Path to = below.isEmpty() ? dest : dest.resolve(below);
                     Files.createDirectory(to);
                     dirs.add(new Path[] {dir, to});
-                    manifest.put(below.replace('\\', '/'), "dir");
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -54,15 +48,12 @@ public final class TreeCopier {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     String below = Manifest.below(source, file);
                     Path to = below.isEmpty() ? dest : dest.resolve(below);
-                    String rel = below.replace('\\', '/');
                     if (attrs.isSymbolicLink()) {
-                        Path target = Files.readSymbolicLink(file);
-                        Files.createSymbolicLink(to, target);
-                        manifest.put(rel, "link:" + target);
+                        Files.createSymbolicLink(to, Files.readSymbolicLink(file));
                         shared.advance(0, 1);
                     } else if (attrs.isRegularFile()) {
                         pool.submit(attrs.size(), () -> {
-                            manifest.put(rel, FileHash.copy(file, to, n -> shared.advance(n, 0)));
+                            FileBytes.copy(file, to, attrs.size(), n -> shared.advance(n, 0));
                             keepAttributes(file, to, attrs);
                             shared.advance(0, 1);
                         });
@@ -88,7 +79,6 @@ public final class TreeCopier {
             Path[] d = dirs.get(i);
             keepAttributes(d[0], d[1], Files.readAttributes(d[0], BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         }
-        return new Manifest(manifest);
     }
 
     /** Workers report from several threads; the CLI's progress line is drawn by one at a time. */
@@ -116,18 +106,17 @@ public final class TreeCopier {
 
     /**
      * Keeps the modification time (Claude Code's /resume orders sessions by it), the access time (as
-     * {@code cp -a}; giving both saves reading the copy's own first) and the POSIX mode.
+     * {@code cp -a}; giving both saves reading the copy's own first) and the POSIX mode. {@code to} is a
+     * file or folder this copy just made, never a link, so its mode is set by path: one system call,
+     * where opening it to change the mode without following links cost three.
      */
     static void keepAttributes(Path from, Path to, BasicFileAttributes attrs) throws IOException {
         PosixFileAttributeView fromView = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        PosixFileAttributeView toView = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (fromView != null && toView != null) {
-            Set<PosixFilePermission> perms = fromView.readAttributes().permissions();
-            toView.setPermissions(perms);
+        if (fromView != null && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(to, fromView.readAttributes().permissions());
         }
-        FileTime mtime = attrs.lastModifiedTime();
-        Files.getFileAttributeView(to, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(mtime, attrs.lastAccessTime(), null);
+        Files.getFileAttributeView(to, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(attrs.lastModifiedTime(), attrs.lastAccessTime(), null);
     }
 
     static void fsyncDirectory(Path dir) {

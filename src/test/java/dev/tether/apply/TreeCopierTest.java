@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The copy of a tree, several files at a time: every byte, mode, time and link, and the manifest of what was read. */
+/** The copy of a tree, several files at a time: every byte, mode, time and link. */
 @DisabledOnOs(OS.WINDOWS)
 class TreeCopierTest {
     @TempDir
@@ -43,7 +43,7 @@ class TreeCopierTest {
             }
             Files.setLastModifiedTime(sub, FileTime.fromMillis(1_600_000_000_000L + d));
         }
-        byte[] large = new byte[3 * FileHash.BUFFER + 17]; // several buffers and a partial one
+        byte[] large = new byte[3 * FileBytes.BUFFER + 17]; // several buffers and a partial one
         random.nextBytes(large);
         Files.write(root.resolve("large.jsonl"), large);
         Files.write(root.resolve("empty.jsonl"), new byte[0]);
@@ -58,11 +58,12 @@ class TreeCopierTest {
     void theCopyHoldsEveryByteModeTimeAndLinkOfTheTree() throws IOException {
         Path source = tree();
         Path copy = dir.resolve("copy");
-        Manifest read = TreeCopier.copy(source, copy, Progress.NONE);
-        assertEquals(Manifest.of(source), read);
+        TreeCopier.copy(source, copy, Progress.NONE);
+        Manifest read = Manifest.of(source);
         assertNull(read.firstDifference(Manifest.of(copy)));
+        assertNull(TreeCompare.firstDifference(source, copy));
         assertEquals(40 * 2 + 1 + 40 * 25 + 4, read.entries().size());
-        assertEquals("link:p1/s1.jsonl", read.entries().get("link"));
+        assertEquals("link:p1/s1.jsonl", Manifest.of(copy).entries().get("link"));
         try (Stream<Path> all = Files.walk(source)) {
             for (Path p : all.toList()) {
                 Path q = copy.resolve(source.relativize(p).toString());
@@ -78,9 +79,9 @@ class TreeCopierTest {
     void theFingerprintIsTheSha256AndSizeOfTheBytes() throws IOException {
         byte[] bytes = "hello\n".repeat(100_000).getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(dir.resolve("history.jsonl"), bytes);
-        Manifest read = TreeCopier.copy(file, dir.resolve("copy.jsonl"), Progress.NONE);
+        TreeCopier.copy(file, dir.resolve("copy.jsonl"), Progress.NONE);
         String expected = "sha256:" + HexFormat.of().formatHex(sha256(bytes)) + ":" + bytes.length;
-        assertEquals(expected, read.entries().get(""));
+        assertEquals(expected, Manifest.of(file).entries().get(""));
         assertEquals(expected, Manifest.of(dir.resolve("copy.jsonl")).entries().get(""));
     }
 
