@@ -5,11 +5,15 @@ import com.sun.jna.Native;
 import dev.tether.layout.Os;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Linux: {@code renameat2} with {@code RENAME_NOREPLACE} and {@code RENAME_EXCHANGE}; {@code statfs} for the file-system type. */
+/**
+ * Linux: {@code renameat2} with {@code RENAME_NOREPLACE} and {@code RENAME_EXCHANGE}; {@code statfs} for the file-system type;
+ * {@code getdents64} for directory listings with types.
+ */
 final class LinuxPlatform extends PosixPlatform {
     private static final int AT_FDCWD = -100;
     private static final int RENAME_NOREPLACE = 1;
@@ -79,6 +83,13 @@ final class LinuxPlatform extends PosixPlatform {
             throw new FileSystemException(path.toString(), null, "statfs failed: " + Libc.describe(errno) + " (errno " + errno + ")");
         }
         return FsTypes.name(FsTypes.fType(buf, Native.LONG_SIZE, ByteOrder.nativeOrder()));
+    }
+
+    /** Types from {@code getdents64}'s {@code d_type} ({@link LinuxDirents}); Java's listing where that cannot serve. */
+    @Override
+    public DirectoryStream<DirEntry> listDirectory(Path dir) throws IOException {
+        DirectoryStream<DirEntry> read = LinuxDirents.list(dir);
+        return read != null ? read : super.listDirectory(dir);
     }
 
     private static int renameat2(Path from, Path to, int flags) throws IOException {

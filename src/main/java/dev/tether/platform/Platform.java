@@ -3,6 +3,7 @@ package dev.tether.platform;
 import dev.tether.layout.Kind;
 import dev.tether.layout.Os;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
@@ -85,6 +86,17 @@ public interface Platform {
     /** The type of the file system holding {@code path} ({@code ext4}, {@code tmpfs}, {@code apfs}, {@code NTFS}...). */
     default String filesystemType(Path path) throws IOException {
         return Files.getFileStore(path).type();
+    }
+
+    /**
+     * The entries of the directory {@code dir}, each with its type when the directory read says it for free
+     * (Linux: {@code d_type}), else {@link DirEntry.Type#UNKNOWN}, so a walk stats only what it must. Opening
+     * fails as {@link Files#newDirectoryStream} does; a read that breaks off throws
+     * {@link java.nio.file.DirectoryIteratorException} from the iterator, after the entries read so far.
+     * Here: Java's listing, every type unknown.
+     */
+    default DirectoryStream<DirEntry> listDirectory(Path dir) throws IOException {
+        return DirEntries.nio(dir);
     }
 
     /** True when both paths live on the same device, so a rename between them can succeed. */

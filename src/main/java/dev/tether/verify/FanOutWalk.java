@@ -1,5 +1,7 @@
 package dev.tether.verify;
 
+import dev.tether.platform.DirEntry;
+import dev.tether.platform.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
@@ -19,7 +21,8 @@ import java.util.concurrent.RecursiveAction;
 /**
  * Several visitors over one walk of a tree, so checks that each read the whole synced folder cost one
  * walk, not one each; and the folders are read on several threads, because a walk of 200,000 files is
- * one {@code lstat} after another, which the cores (and a disk's queue) can serve side by side.
+ * one system call after another (a folder read, or an {@code lstat} where types must be asked for), which
+ * the cores (and a disk's queue) can serve side by side.
  *
  * <p>Every visitor sees the events a {@code Files.walkFileTree} of its own would give it (links not
  * followed): nothing below a folder it skipped, {@code postVisitDirectory} after everything below a
@@ -27,20 +30,29 @@ import java.util.concurrent.RecursiveAction;
  * gets it instead of {@code preVisitDirectory}). Only the order differs: folders are visited
  * concurrently, so visitors must be thread-safe and must not depend on the order of siblings.
  * Visitors may answer {@code CONTINUE} or {@code SKIP_SUBTREE}.
+ *
+ * <p>Folders are listed through {@link Platform#listDirectory}, because an entry's type is all the walk
+ * needs and Java's listing gives names only: a {@code readAttributes} per entry was one {@code statx}
+ * system call per entry, half the time of a walk. Where the listing gives the type (Linux's
+ * {@code d_type}, as {@code find} uses it), the entry gets {@link TypedAttributes} and no system call;
+ * elsewhere, and for an entry whose type the file system did not give, its attributes are read as before.
  */
 final class FanOutWalk {
     static final int THREADS = 8;
     /** Sub-folders of one folder queued at a time: enough to keep every thread busy, few enough to keep memory small. */
     static final int PENDING = 4 * THREADS;
 
+    private final Platform platform;
     private final List<FileVisitor<Path>> visitors;
 
-    private FanOutWalk(List<FileVisitor<Path>> visitors) {
+    private FanOutWalk(Platform platform, List<FileVisitor<Path>> visitors) {
+        this.platform = platform;
         this.visitors = visitors;
     }
 
-    static void walk(Path root, List<FileVisitor<Path>> visitors) throws IOException {
-        FanOutWalk walk = new FanOutWalk(visitors);
+    /** Walks {@code root} once for all {@code visitors}, listing its folders through {@code platform}. */
+    static void walk(Platform platform, Path root, List<FileVisitor<Path>> visitors) throws IOException {
+        FanOutWalk walk = new FanOutWalk(platform, visitors);
         BitSet all = new BitSet();
         all.set(0, visitors.size());
         BasicFileAttributes attrs;
@@ -87,9 +99,9 @@ final class FanOutWalk {
         }
 
         private void visit() throws IOException {
-            DirectoryStream<Path> entries;
+            DirectoryStream<DirEntry> entries;
             try {
-                entries = Files.newDirectoryStream(dir);
+                entries = platform.listDirectory(dir);
             } catch (IOException e) {
                 failed(dir, e, active); // as Files.walkFileTree: the folder that cannot be opened is a failed entry
                 return;
@@ -110,13 +122,18 @@ final class FanOutWalk {
                     return;
                 }
                 try {
-                    for (Path entry : entries) {
+                    for (DirEntry listed : entries) {
+                        Path entry = listed.path();
                         BasicFileAttributes a;
-                        try {
-                            a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                        } catch (IOException e) {
-                            failed(entry, e, inside);
-                            continue;
+                        if (listed.type() != DirEntry.Type.UNKNOWN) {
+                            a = new TypedAttributes(entry, listed.type());
+                        } else {
+                            try {
+                                a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                            } catch (IOException e) {
+                                failed(entry, e, inside);
+                                continue;
+                            }
                         }
                         if (a.isDirectory()) {
                             if (below.size() == PENDING) {

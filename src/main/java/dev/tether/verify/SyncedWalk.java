@@ -48,7 +48,7 @@ final class SyncedWalk {
         ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(v.ctx(), synced)))
                 .visitor(synced, items);
         CredentialsCheck.SyncedVisitor credentials = new CredentialsCheck.SyncedVisitor(CredentialsCheck.hint(v));
-        FanOutWalk.walk(synced, List.of(conflicts, credentials));
+        FanOutWalk.walk(v.ctx().platform(), synced, List.of(conflicts, credentials));
         return new Result(conflicts.found(), credentials.findings());
     }
 }

@@ -3,7 +3,12 @@ package dev.tether.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.tether.platform.JimfsPlatform;
+import dev.tether.platform.Platform;
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
@@ -11,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +49,7 @@ class FanOutWalkTest {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            seen.add("file " + rel(file));
+            seen.add("file " + rel(file) + " " + type(attrs));
             return FileVisitResult.CONTINUE;
         }
 
@@ -60,6 +66,16 @@ class FanOutWalkTest {
         }
     }
 
+    /** The type as the walk's attributes give it, so a listing's types are compared with {@code lstat}'s. */
+    private static String type(BasicFileAttributes a) {
+        return (a.isDirectory() ? "d" : "") + (a.isRegularFile() ? "f" : "") + (a.isSymbolicLink() ? "l" : "") + (a.isOther() ? "o" : "");
+    }
+
+    /** This machine's platform (Linux: types from the directory read) and one that lists through Java alone. */
+    private static List<Platform> platforms() {
+        return List.of(Platform.current(), JimfsPlatform.linux());
+    }
+
     @Test
     void everyVisitorSeesWhatItsOwnWalkWouldShowIt() throws IOException {
         for (String d : List.of("a/x/deep", "a/y", "b/x", "b/z/x/deeper", "c")) {
@@ -71,18 +87,61 @@ class FanOutWalkTest {
         List<Predicate<String>> rules = List.of(name -> name.equals("deeper"), name -> name.equals("x") || name.equals("deeper"),
                 name -> name.equals("b") || name.equals("y") || name.equals("deeper"),
                 name -> List.of("x", "b", "c", "a", "deeper").contains(name));
+        for (Platform platform : platforms()) {
+            sameEventsAsOwnWalks(platform, root, rules);
+        }
+    }
+
+    @Test
+    void linksPipesAndUnusualNamesLookAsInJavasOwnWalk() throws IOException {
+        Files.createDirectories(root.resolve("projects/p1/sub"));
+        Files.writeString(root.resolve("projects/p1/s.jsonl"), "x");
+        Files.writeString(root.resolve("projects/p1/sub/t.jsonl"), "x");
+        Files.createSymbolicLink(root.resolve("projects/to-file"), root.resolve("projects/p1/s.jsonl"));
+        Files.createSymbolicLink(root.resolve("projects/to-dir"), root.resolve("projects/p1"));
+        Files.createSymbolicLink(root.resolve("projects/dangling"), root.resolve("nowhere"));
+        Files.createDirectory(root.resolve("projects/.hidden"));
+        if ("UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+            Files.writeString(root.resolve("projects/Zoë – ファイル.jsonl"), "x");
+        }
+        try {
+            Process p = new ProcessBuilder("mkfifo", root.resolve("projects/pipe").toString()).inheritIO().start();
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // no mkfifo (Windows): the walk is compared without a pipe
+        }
+        for (Platform platform : platforms()) {
+            sameEventsAsOwnWalks(platform, root, List.of(name -> false, name -> name.equals("sub")));
+        }
+    }
+
+    @Test
+    void aWalkOverAnotherFileSystemListsThroughJava() throws IOException {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path synced = Files.createDirectories(fs.getPath("/sync/.claude"));
+            Files.createDirectories(synced.resolve("projects/a/b"));
+            Files.writeString(synced.resolve("projects/a/s.jsonl"), "x");
+            Files.writeString(synced.resolve("projects/a/b/t.jsonl"), "x");
+            Files.createSymbolicLink(synced.resolve("projects/link"), synced.resolve("projects/a"));
+            for (Platform platform : platforms()) {
+                sameEventsAsOwnWalks(platform, synced, List.of(name -> false, name -> name.equals("b")));
+            }
+        }
+    }
+
+    private static void sameEventsAsOwnWalks(Platform platform, Path root, List<Predicate<String>> rules) throws IOException {
         List<Recorder> shared = new ArrayList<>();
         for (Predicate<String> rule : rules) {
             shared.add(new Recorder(root, rule));
         }
         // all of them at once, against each one's own walk: the same events, each folder's last
         List<FileVisitor<Path>> visitors = new ArrayList<>(shared);
-        FanOutWalk.walk(root, visitors);
+        FanOutWalk.walk(platform, root, visitors);
         for (int i = 0; i < rules.size(); i++) {
             Recorder alone = new Recorder(root, rules.get(i));
             Files.walkFileTree(root, alone);
             List<String> got = shared.get(i).seen;
-            assertEquals(sorted(alone.seen), sorted(got), "visitor " + i);
+            assertEquals(sorted(alone.seen), sorted(got), platform.getClass().getSimpleName() + ", visitor " + i);
             for (int k = 0; k < got.size(); k++) {
                 if (got.get(k).startsWith("post ")) {
                     String dir = got.get(k).substring(5);
