@@ -12,26 +12,27 @@ final class Cursor implements Closeable {
     }
 
     private final int index;
-    private final LineReader reader;
+    private final ScannedLines lines;
     private byte[] line;
     private LineStamp stamp;
     private Instant last;
     private long count;
     private long blanks;
 
-    Cursor(int index, LineReader reader) {
+    Cursor(int index, ScannedLines lines) {
         this.index = index;
-        this.reader = reader;
+        this.lines = lines;
     }
 
     Step advance() throws IOException {
-        while ((line = reader.next()) != null) {
-            if (LineReader.isBlank(line)) {
+        for (ScannedLines.Line l; (l = lines.next()) != null; ) {
+            if (l.blank()) {
                 blanks++;
                 continue;
             }
             count++;
-            stamp = LineStamp.of(line);
+            line = l.bytes();
+            stamp = l.stamp();
             if (!stamp.stamped()) {
                 return Step.UNSTAMPED;
             }
@@ -41,6 +42,7 @@ final class Cursor implements Closeable {
             last = stamp.stamp();
             return Step.LINE;
         }
+        line = null;
         return Step.END;
     }
 
@@ -70,6 +72,6 @@ final class Cursor implements Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 }

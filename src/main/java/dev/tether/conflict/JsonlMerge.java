@@ -25,6 +25,7 @@ import java.util.PriorityQueue;
  * <p>Memory: normally every input is already in timestamp order (Claude Code appends), and the inputs
  * are merged as streams, k-way: two byte-equal lines have equal timestamps, so duplicates are looked
  * for only among the lines of the current timestamp, and memory stays bounded whatever the file size.
+ * Each input is read and scanned a little ahead on a thread of its own ({@link ScannedLines}).
  * Only when an input is out of order are the lines read into memory and sorted; when some line has no
  * timestamp, the merge streams again, keeping a 16-byte digest per distinct line rather than the line.
  *
@@ -158,7 +159,7 @@ public final class JsonlMerge {
                 PriorityQueue<Cursor> queue = new PriorityQueue<>(
                         Comparator.comparing(Cursor::stamp).thenComparingInt(Cursor::index));
                 for (int i = 0; i < inputs.size(); i++) {
-                    Cursor c = new Cursor(i, new LineReader(inputs.get(i)));
+                    Cursor c = new Cursor(i, new ScannedLines(inputs.get(i)));
                     cursors.add(c);
                     Cursor.Step step = c.advance();
                     if (step == Cursor.Step.LINE) {
