@@ -119,17 +119,25 @@ def table(results):
 
 
 def svg(results, path):
-    """Three panels (setup across devices, verify, unlink): time against tree size, log-log."""
+    """One panel per benchmark that grows with the tree, and setup on one device, which should not:
+    time against tree size, log-log."""
     data = runs(results)
-    panels = [("setup-cross", "setup across devices"), ("unlink", "unlink (copy back)"), ("verify", "verify")]
-    width, height, pw, ph, left, top = 1080, 420, 300, 300, 60, 50
-    colors = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#d62728", "#ff7f0e", "#17becf", "#e377c2"]
+    panels = [("setup-same", "setup on one device"), ("setup-cross", "setup across devices"),
+              ("unlink", "unlink (copy back)"), ("verify", "verify")]
+    pw, ph, left, top = 260, 300, 60, 50
+    width, height = left + len(panels) * (pw + 60), 420
+    colors = ["#2ca02c", "#9467bd", "#8c564b", "#ff7f0e", "#17becf", "#bcbd22", "#000000"]
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="%d" y="22" font-size="15">tether against the tools, time against tree size (median wall seconds, log scales)</text>' % left]
     import math
     names = sorted({n for (_, _), (_, _, _, contestants) in data.items() for n in contestants})
-    palette = {n: colors[i % len(colors)] for i, n in enumerate(names)}
+    # tether's builds in strong colours, the tools in others: no two lines of one panel share a colour
+    builds = [n for n in names if n.startswith("tether")]
+    tools = [n for n in names if not n.startswith("tether")]
+    strong = ["#d62728", "#1f77b4", "#7f7f7f", "#e377c2"]
+    palette = {n: strong[i % len(strong)] for i, n in enumerate(sorted(builds, key=lambda b: ("native" not in b, "before" in b, b)))}
+    palette.update({n: colors[i % len(colors)] for i, n in enumerate(tools)})
     for p, (bench, title) in enumerate(panels):
         series = {}
         for (bn, size), (nbytes, files, reps, contestants) in data.items():

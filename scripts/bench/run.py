@@ -327,7 +327,7 @@ def machine(disk, tmpfs, tethers):
         "find": first_line("find --version"),
         "load_at_start": open("/proc/loadavg").read().split()[:3],
         "tether_commit": first_line("git -C %s rev-parse --short HEAD" % ROOT),
-        "builds": {name: {"path": argv[-1], "sha256": first_line("sha256sum %s | cut -c1-12" % argv[-1])}
+        "builds": {name: {"file": os.path.basename(argv[-1]), "sha256": first_line("sha256sum %s | cut -c1-12" % argv[-1])}
                    for name, argv in tethers.items()},
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
