@@ -1,8 +1,8 @@
 package dev.tether.apply;
 
+import dev.tether.Throwables;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -121,22 +121,9 @@ final class FilePool implements AutoCloseable {
 
     private void rethrowFailure() throws IOException {
         Throwable t = failure.get();
-        if (t == null) {
-            return;
+        if (t != null) {
+            throw Throwables.asIOException(t);
         }
-        if (t instanceof IOException e) {
-            throw e;
-        }
-        if (t instanceof UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        throw new IOException(t);
     }
 
     /** Drops the tasks still queued and waits until none runs (also after a failure of the caller's walk). */

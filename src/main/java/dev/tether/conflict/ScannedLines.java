@@ -1,9 +1,9 @@
 package dev.tether.conflict;
 
+import dev.tether.Throwables;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,29 +94,13 @@ final class ScannedLines implements Closeable {
                 throw new InterruptedIOException("interrupted while reading lines");
             }
             if (b.failure() != null) {
-                throw rethrow(b.failure());
+                throw Throwables.asIOException(b.failure());
             }
             current = b.lines();
             next = 0;
             ended = b.end();
         }
         return current.get(next++);
-    }
-
-    private static IOException rethrow(Throwable t) {
-        if (t instanceof IOException e) {
-            return e;
-        }
-        if (t instanceof UncheckedIOException e) {
-            return e.getCause();
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IOException(t);
     }
 
     /** Stops the reading thread and waits for it: the file is closed when this returns. */
