@@ -92,34 +92,34 @@ public final class JsonlMerge {
         record Stamped(byte[] line, Instant stamp) {
         }
         List<Stamped> all = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        long blanks = 0;
-        for (Path input : inputs) {
-            long count = 0;
-            try (LineReader reader = new LineReader(input)) {
-                for (byte[] line; (line = reader.next()) != null; ) {
-                    if (LineReader.isBlank(line)) {
-                        blanks++;
-                    } else {
-                        count++;
-                        all.add(new Stamped(line, LineStamp.of(line).stamp()));
-                    }
-                }
-            }
-            counts.add(count);
-        }
+        Counts counts = eachLine(inputs, (line, stamp) -> all.add(new Stamped(line, stamp.stamp())));
         all.sort(Comparator.comparing(Stamped::stamp)); // stable: equal instants keep input, then line, order
         Emitter emitter = new Emitter(sink, true);
         for (Stamped s : all) {
             emitter.emit(s.line(), new LineStamp(true, s.stamp()));
         }
-        return emitter.result(counts, blanks, true, false);
+        return emitter.result(counts.perInput(), counts.blanks(), true, false);
     }
 
     /** Some line lacks a timestamp: the first input's lines, then each further input's new ones. */
     static MergeResult inInputOrder(List<Path> inputs, LineSink sink) throws IOException {
         Emitter emitter = new Emitter(sink, false);
-        List<Long> counts = new ArrayList<>();
+        Counts counts = eachLine(inputs, emitter::emit);
+        return emitter.result(counts.perInput(), counts.blanks(), false, true);
+    }
+
+    /** What a pass over the inputs counted: the lines of each input (blank ones aside), and the blank lines of all. */
+    private record Counts(List<Long> perInput, long blanks) {
+    }
+
+    /** One line and its stamp, in input order. */
+    private interface LineVisitor {
+        void line(byte[] line, LineStamp stamp) throws IOException;
+    }
+
+    /** Gives {@code visitor} every line that is not blank, input after input, and counts. */
+    private static Counts eachLine(List<Path> inputs, LineVisitor visitor) throws IOException {
+        List<Long> perInput = new ArrayList<>();
         long blanks = 0;
         for (Path input : inputs) {
             long count = 0;
@@ -129,13 +129,13 @@ public final class JsonlMerge {
                         blanks++;
                     } else {
                         count++;
-                        emitter.emit(line, LineStamp.of(line));
+                        visitor.line(line, LineStamp.of(line));
                     }
                 }
             }
-            counts.add(count);
+            perInput.add(count);
         }
-        return emitter.result(counts, blanks, false, true);
+        return new Counts(perInput, blanks);
     }
 
     private static boolean everyLineStamped(List<Path> inputs) throws IOException {
