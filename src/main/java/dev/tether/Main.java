@@ -1,7 +1,6 @@
 package dev.tether;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.apply.IoErrors;
 import dev.tether.cli.Console;
 import dev.tether.cli.DemoCommand;
 import dev.tether.cli.DetectCommand;
