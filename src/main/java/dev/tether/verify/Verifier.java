@@ -35,7 +35,7 @@ public final class Verifier {
         try {
             state = ctx.stateStore().load();
         } catch (Failure.BadInput e) {
-            // cli.md: an unreadable state file is a setup.state error (exit 1), not bad input; the rest runs as if never set up
+            // docs/cli.md: an unreadable state file is a setup.state error (exit 1), not bad input; the rest runs as if never set up
             unreadableState = Finding.error("setup.state", null, ctx.stateStore().file().toString(), e.getMessage(), e.hint());
         }
         Optional<Journal.Pending> pending = ctx.journal().pending();
