@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new PlaceholderCheck(), new RetentionCheck(), new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new PlaceholderCheck(), new RetentionCheck(), new BackupCheck(),
+            new MachinesCheck());
 
     private Verifier() {
     }
