@@ -3,13 +3,13 @@ package dev.tether;
 import dev.tether.apply.Journal;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.ClaudeProcesses;
 import dev.tether.platform.Platform;
 import dev.tether.state.StateStore;
 import java.nio.file.FileSystem;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Everything the domain needs from the outside world, in one value: the file system, the
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * Tests and the demo build their own.
  */
 public record Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
-        Supplier<List<ClaudeProcesses.Seen>> claudeProbe) {
+        ClaudeProbe claudeProbe) {
 
     public StateStore stateStore() {
         return new StateStore(locations.stateDir());
@@ -32,10 +32,11 @@ public record Context(FileSystem fs, Map<String, String> env, Os os, Platform pl
         if (allowRunning) {
             return;
         }
-        List<ClaudeProcesses.Seen> running = claudeProbe.get();
+        List<ClaudeProcesses.Seen> running = claudeProbe.using(locations.claudeDir());
         if (!running.isEmpty()) {
             ClaudeProcesses.Seen first = running.get(0);
             throw new Failure.Refused("Claude Code is running (pid " + first.pid() + ", " + first.command()
+                    + (first.reason().isEmpty() ? "" : ": " + first.reason())
                     + "); moving its data now would lose lines. Nothing was changed",
                     "quit Claude Code and run the command again, or add --allow-running if that process does not use "
                             + locations.claudeDir());

@@ -26,12 +26,18 @@ class SafetyRefusalIT {
         s = Sandbox.create(tmp);
     }
 
-    /** A process whose executable is named {@code claude}, as the Claude Code binary is: a copy of sleep. */
+    /**
+     * A process whose executable is named {@code claude}, as the native installer's Claude Code is invoked: a copy
+     * of sleep, with this sandbox as its home (a client of another home would not stop setup).
+     */
     private Process fakeClaudeCode() throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path claude = Files.copy(Path.of("/bin/sleep"), bin.resolve("claude"), StandardCopyOption.COPY_ATTRIBUTES);
         assertTrue(Files.isExecutable(claude));
-        return new ProcessBuilder(claude.toString(), "60").start();
+        ProcessBuilder pb = new ProcessBuilder(claude.toString(), "60");
+        pb.environment().put("HOME", s.home.toString());
+        pb.environment().remove("CLAUDE_CONFIG_DIR");
+        return pb.start();
     }
 
     private static void stop(Process p) throws InterruptedException {

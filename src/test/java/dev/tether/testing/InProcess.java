@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tether.Main;
 import dev.tether.cli.Environment;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,7 @@ public final class InProcess {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment environment = new Environment(FileSystems.getDefault(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Platform.current(),
-                List::of, home.toString());
+                ClaudeProbe.NONE, home.toString());
         int code = Main.run(args, environment);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
