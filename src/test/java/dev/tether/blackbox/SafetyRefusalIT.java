@@ -67,6 +67,26 @@ class SafetyRefusalIT {
     }
 
     @Test
+    void processesThatOnlyNameClaudeCodeDoNotStopSetup() throws Exception {
+        // a grep-like command with the package in its arguments, and a Claude Code of another home
+        Process decoy = new ProcessBuilder("sh", "-c", "sleep 60; :", "@anthropic-ai/claude-code/cli.js").start();
+        ProcessBuilder other = new ProcessBuilder(Files.copy(Path.of("/bin/sleep"),
+                Files.createDirectories(tmp.resolve("other-bin")).resolve("claude"), StandardCopyOption.COPY_ATTRIBUTES)
+                .toString(), "60");
+        other.environment().put("HOME", tmp.resolve("another-home").toString());
+        other.environment().remove("CLAUDE_CONFIG_DIR");
+        Process otherClaude = other.start();
+        try {
+            Tether.Result r = s.run("setup", "--sync-root", s.drive.toString(), "--yes");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(Files.isSymbolicLink(s.claude.resolve("history.jsonl")), r::toString);
+        } finally {
+            stop(decoy);
+            stop(otherClaude);
+        }
+    }
+
+    @Test
     void allowRunningLetsSetupProceedWhileClaudeCodeRuns() throws Exception {
         Process claude = fakeClaudeCode();
         try {
