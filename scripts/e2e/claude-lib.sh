@@ -7,7 +7,8 @@
 #   cc_print A DIR PROMPT [ARGS...]     one `claude -p` run; its answer in $LAST_OUT
 #   cc_open A DIR NAME [ARGS...]        an interactive client in tmux session NAME; its pid in PID_OF[NAME] and
 #                                       its session id in SESSION_OF[NAME] (both read from ~/.claude/sessions/)
-#   cc_open_picker A DIR NAME           `claude --resume`, showing its list; `screen NAME` is what it shows
+#   cc_open_picker A DIR NAME           `claude --resume`, showing its list; `screen NAME` is what it shows,
+#                                       `wait_for WHAT screen_has NAME TEXT...` waits until it shows every TEXT
 #   cc_say NAME PROMPT [ANSWER]         types a prompt, waits for the answer on the screen and the client idle
 #   cc_close NAME                       /exit, and waits until the process has gone
 #   run_tether A EXPECTED-EXIT ARGS...  tether as machine A; stdout in $LAST_OUT, stderr in $LAST_ERR
@@ -214,10 +215,14 @@ tmx() { tmux -S "$TMUX_SOCK" "$@"; }
 # screen NAME: what the client's terminal shows now.
 screen() { tmx capture-pane -p -t "$1" -S 0 -E - 2>/dev/null; }
 
+# screen_has NAME TEXT...: the screen of NAME shows every TEXT (a predicate for wait_for).
 screen_has() {
-  local s
-  s="$(screen "$1")" || { echo "no tmux session $1"; return 1; }
-  grep -qF -- "$2" <<<"$s" || { echo "the screen of $1 does not show '$2' yet"; return 1; }
+  local s name="$1" text
+  shift
+  s="$(screen "$name")" || { echo "no tmux session $name"; return 1; }
+  for text in "$@"; do
+    grep -qF -- "$text" <<<"$s" || { echo "the screen of $name does not show '$text' yet"; return 1; }
+  done
 }
 
 session_field() { python3 "$CHECKS" session-field "$(claude_dir "${MACHINE_OF[$1]}")/sessions" "${PID_OF[$1]}" "$2"; }
@@ -240,7 +245,6 @@ cc_open() {
 cc_open_picker() {
   cc_launch "$@" --resume
   wait_for "the --resume picker of $3" screen_has "$3" "Resume session"
-  sleep 1   # the list fills in after the frame
   say "machine $1: claude --resume in $(basename "$2") -> picker (pid ${PID_OF[$3]})"
 }
 

@@ -17,7 +17,7 @@
 #   unlink        tether unlink gives back every file of every machine, byte for byte (SHA-256 through the links
 #                 before, of the real files after)
 #
-# Usage: scripts/e2e/claude.sh [SCENARIO...]      (default: all, in the order above; each can run alone)
+# Usage: scripts/e2e/claude.sh [SCENARIO...]      (default: all; always in the order above; each can run alone)
 # Needs: python3, tmux, npm (only to install the client once), Java 17 (or the native binary target/tether).
 # Environment:
 #   TETHER        the program to test (default: scripts/tether, i.e. target/tether when built, else the jar)
@@ -105,10 +105,12 @@ scenario_resume() {
 
   # The picker of A lists the sessions from before setup, after it, and from machine B. (It lists interactive
   # sessions only, by their last prompt; -p sessions are not in it.)
+  local listed=("before setup, interactive on A" "after setup, interactive on A" "before setup, interactive on B"
+    "after setup, interactive on B")
   cc_open_picker A "$app" pick-a
+  wait_for "the picker to list the four interactive sessions" screen_has pick-a "${listed[@]}"
   screen pick-a >"$WORK/out/picker-A.txt"
-  check screen-lists "$WORK/out/picker-A.txt" "before setup, interactive on A" "after setup, interactive on A" \
-    "before setup, interactive on B" "after setup, interactive on B"
+  check screen-lists "$WORK/out/picker-A.txt" "${listed[@]}"
   cc_close pick-a
 
   # claude -c -p continues the newest session of this folder: B's, read through A's links.
@@ -256,15 +258,19 @@ scenario_unlink() {
 # ---------------------------------------------------------------- main
 
 main() {
-  local chosen=("$@") s known t0
+  local chosen=("$@") s known t0 run=()
   [ "${#chosen[@]}" -gt 0 ] || chosen=("${SCENARIOS[@]}")
   for s in "${chosen[@]}"; do
     known=""
     for t0 in "${SCENARIOS[@]}"; do [ "$s" = "$t0" ] && known=1; done
     [ -n "$known" ] || { echo "claude.sh: unknown scenario '$s' (known: ${SCENARIOS[*]})" >&2; exit 2; }
   done
+  # in the order of SCENARIOS, whatever the order asked: unlink comes last
+  for s in "${SCENARIOS[@]}"; do
+    [[ " ${chosen[*]} " == *" $s "* ]] && run+=("$s")
+  done
   e2e_start
-  for s in "${chosen[@]}"; do
+  for s in "${run[@]}"; do
     t0=$SECONDS
     "scenario_${s//-/_}"
     say "scenario $s: passed in $((SECONDS - t0))s"
