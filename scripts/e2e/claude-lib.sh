@@ -34,7 +34,7 @@ API_PID=""
 API_PORT=""
 API_LOG=""
 TMUX_SOCK=""
-TMUX_PID=""
+TMUX_PIDS=()
 STEP=0
 LAST_OUT=""
 LAST_ERR=""
@@ -59,10 +59,16 @@ check() {
   [ -z "$out" ] || say "$out"
 }
 
+# started_here PID: the process names the work dir in its arguments or environment, so it is one this test
+# started (and not another program that got the pid of one that ended).
+started_here() {
+  grep -qaF -- "$WORK" "/proc/$1/cmdline" 2>/dev/null || grep -qaF -- "$WORK" "/proc/$1/environ" 2>/dev/null
+}
+
 # stop_pid PID [GRACE-SECONDS]: SIGTERM, a bounded wait, then SIGKILL; for processes started by this test.
 stop_pid() {
   local pid="$1" grace="${2:-5}" i
-  [ -n "$pid" ] || return 0
+  [ -n "$pid" ] && [ -n "$WORK" ] && started_here "$pid" || return 0
   kill "$pid" 2>/dev/null || return 0
   for ((i = 0; i < grace * 5; i++)); do
     kill -0 "$pid" 2>/dev/null || return 0
@@ -84,13 +90,13 @@ dump_screens() {
 }
 
 e2e_cleanup() {
-  local code=$? name
+  local code=$? name pid
   set +e
   [ "$code" -eq 0 ] || dump_screens
   for name in "${OPEN_SESSIONS[@]}"; do
     [ -n "${PID_OF[$name]:-}" ] && stop_pid "${PID_OF[$name]}" 2
   done
-  [ -n "$TMUX_PID" ] && stop_pid "$TMUX_PID" 2
+  for pid in "${TMUX_PIDS[@]}"; do stop_pid "$pid" 2; done
   [ -n "$API_PID" ] && stop_pid "$API_PID" 2
   if [ -n "$WORK" ] && [ -d "$WORK" ]; then
     if [ "${E2E_KEEP:-}" = 1 ]; then
@@ -253,13 +259,9 @@ cc_launch() {
   shift 3
   mapfile -t envv < <(claude_env "$m")
   cmd="exec $(printf '%q ' "${envv[@]}" "$CLAUDE_BIN" --permission-mode acceptEdits "$@")"
-  if [ -z "$TMUX_PID" ]; then
-    tmx -f /dev/null new-session -d -s "$name" -x 200 -y 50 -c "$dir" "$cmd" || fail "tmux could not start $name"
-    TMUX_PID="$(tmx display-message -p '#{pid}')"
-  else
-    tmx new-session -d -s "$name" -x 200 -y 50 -c "$dir" "$cmd" || fail "tmux could not start $name"
-  fi
-  tmx set-option -t "$name" remain-on-exit on >/dev/null
+  # The tmux server ends with its last session and the next new-session starts another: note each one's pid.
+  tmx -f /dev/null new-session -d -s "$name" -x 200 -y 50 -c "$dir" "$cmd" || fail "tmux could not start $name"
+  TMUX_PIDS+=("$(tmx display-message -p '#{pid}')")
   PID_OF[$name]="$(tmx display-message -p -t "$name" '#{pane_pid}')"
   MACHINE_OF[$name]="$m"
   OPEN_SESSIONS+=("$name")
@@ -279,7 +281,7 @@ cc_say() {
   say "${MACHINE_OF[$name]}/$name: '$prompt' -> answered"
 }
 
-# pid_gone PID: the process has ended (a zombie has ended too: tmux, keeping the dead pane, may reap it late).
+# pid_gone PID: the process has ended (a zombie has ended too, whenever its parent reaps it).
 pid_gone() {
   local state
   state="$(sed -E 's/.*\) ([A-Za-z]).*/\1/' "/proc/$1/stat" 2>/dev/null)" || return 0
