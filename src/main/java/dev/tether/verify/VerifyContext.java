@@ -11,7 +11,7 @@ import java.util.Optional;
  * whether {@code --strict} was given (a check whose finding is a warning, or an error under
  * {@code --strict}, grades it here), and the walk of the synced folder the checks share.
  */
-public record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
+record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
         SyncedWalk syncedWalk) {
 
     public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict) {
