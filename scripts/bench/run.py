@@ -81,7 +81,7 @@ class Timer:
 def tethers(args):
     """The tether builds to measure, in the order they run in each repetition: name -> argv prefix."""
     out = {}
-    for spec in args.jar or ["tether (jar)=" + os.path.join(ROOT, "target", "tether.jar")]:
+    for spec in [] if args.native_only else args.jar or ["tether (jar)=" + os.path.join(ROOT, "target", "tether.jar")]:
         label, _, path = spec.rpartition("=")
         out[label or "tether (jar)"] = ["java", "-jar", os.path.abspath(path)]
     native = os.path.abspath(args.native)
@@ -420,6 +420,7 @@ def main():
                          " (default: target/tether.jar)")
     ap.add_argument("--native", default=os.path.join(ROOT, "target", "tether"), help="the native binary, when it exists")
     ap.add_argument("--no-native", action="store_true", help="measure the jar only")
+    ap.add_argument("--native-only", action="store_true", help="measure the native binary only")
     ap.add_argument("--keep", action="store_true", help="keep the generated trees for the next run")
     args = ap.parse_args()
     args.only = set(args.only.split(","))

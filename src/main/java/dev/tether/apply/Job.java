@@ -176,12 +176,12 @@ public sealed interface Job {
 
         @Override
         public void forward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).add(days, done);
+            RetentionEdits.add(new SettingsSteps(c, source, item), days);
         }
 
         @Override
         public void backward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).remove(days, created);
+            RetentionEdits.remove(new SettingsSteps(c, source, item), days, created);
         }
 
         @Override
@@ -199,12 +199,12 @@ public sealed interface Job {
     record Unretain(String item, Kind kind, String source, String target, int days, boolean created) implements Job {
         @Override
         public void forward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).remove(days, created);
+            RetentionEdits.remove(new SettingsSteps(c, source, item), days, created);
         }
 
         @Override
         public void backward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).add(days, Set.of());
+            RetentionEdits.add(new SettingsSteps(c, source, item), days);
         }
 
         @Override
