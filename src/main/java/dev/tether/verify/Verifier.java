@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Runs every check, read-only but for this machine's entry in the registry, and collects the findings. */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new PlaceholderCheck(), new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new SecretsCheck(), new JournalCheck(), new PlaceholderCheck(), new MachinesCheck());
 
     private Verifier() {
     }
@@ -28,6 +28,11 @@ public final class Verifier {
     }
 
     public static Report verify(Context ctx, boolean strict) throws IOException {
+        return verify(ctx, strict, false);
+    }
+
+    /** With {@code scanSecrets}, the {@code secrets} check also searches the synced text files for tokens. */
+    public static Report verify(Context ctx, boolean strict, boolean scanSecrets) throws IOException {
         Optional<State> state = Optional.empty();
         Finding unreadableState = null;
         try {
@@ -44,7 +49,7 @@ public final class Verifier {
                 // sync.root reports an unwritable synced folder; verify itself goes on
             }
         }
-        VerifyContext v = new VerifyContext(ctx, state, pending, strict);
+        VerifyContext v = new VerifyContext(ctx, state, pending, strict, scanSecrets);
         List<Finding> findings = new ArrayList<>();
         for (Check check : CHECKS) {
             if (unreadableState != null && check instanceof StateCheck) {
