@@ -96,7 +96,7 @@ public final class SecretScanner {
         /** The buffer is full inside a line: search what a token can be wholly inside, keep the tail. */
         private void searchCut() {
             int reportTo = len - OVERLAP;
-            search(new String(seg, 0, len), reportTo);
+            search(text(), reportTo);
             int keep = CONTEXT + OVERLAP;
             System.arraycopy(seg, len - keep, seg, 0, keep);
             len = keep;
@@ -105,7 +105,7 @@ public final class SecretScanner {
         }
 
         private void endLine() {
-            String text = new String(seg, 0, len);
+            String text = text();
             search(text, len);
             if (!cut) {
                 followPrivateKey(text);
@@ -116,10 +116,14 @@ public final class SecretScanner {
             line++;
         }
 
+        /** The buffered text with its escaped line ends blanked (in place: blanking twice changes nothing more). */
+        private String text() {
+            TokenRules.blankEscapes(seg, len);
+            return new String(seg, 0, len);
+        }
+
         private void search(String text, int reportTo) {
-            char[] blanked = text.toCharArray();
-            TokenRules.blankEscapes(blanked, blanked.length);
-            for (TokenRules.Hit h : TokenRules.find(new String(blanked))) {
+            for (TokenRules.Hit h : TokenRules.find(text)) {
                 if (h.start() >= reportFrom && h.start() < reportTo) {
                     add(line, h.kind(), h.masked());
                 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Decoys stay quiet by construction: UUIDs and hashes are hexadecimal and have no token prefix (and
  * the assignment rule skips hex values), a long base64 run (an image pasted into a session, a
- * {@code data:} URI) hides whatever prefix-like letters it happens to contain, and a keyword counts only
- * when it is assigned a random-looking literal, not {@code changeme}, {@code ${TOKEN}} or a JSON object.
+ * {@code data:} URI) hides whatever prefix-like letters it happens to contain, and a secret's word counts
+ * only when it is assigned a random-looking literal, not {@code changeme}, {@code ${TOKEN}} or a JSON object.
  */
 final class TokenRules {
     /** A token starts where no token character precedes it. */
@@ -25,7 +25,8 @@ final class TokenRules {
 
     /**
      * One pattern, the kind it finds, what its secret (group 1) must look like, and the literal every match
-     * contains: a line without it is not searched, which keeps a scan of gigabytes of transcripts cheap.
+     * starts with: the pattern is tried only where that literal stands, which keeps a scan of gigabytes of
+     * transcripts cheap (a pattern that opens with a look-behind is otherwise tried at every position).
      */
     private record Rule(SecretKind kind, String anchor, Pattern pattern, Predicate<String> real) {
     }
@@ -56,15 +57,6 @@ final class TokenRules {
     /** A PEM body line: nothing but base64. */
     static final Pattern PEM_BODY = Pattern.compile("\\s*([A-Za-z0-9+/=]{40,})\\s*");
 
-    /**
-     * {@code password=...}, {@code "api_key": "..."}, {@code GITHUB_TOKEN: ...}, {@code clientSecret = '...'}:
-     * a keyword ending a name, an assignment, and a literal value (group 1).
-     */
-    private static final Pattern ASSIGNED = Pattern.compile(
-            "(?i)(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key"
-                    + "|secret[_-]?access[_-]?key)[\"']?\\s*(?::=|[:=])\\s*[\"']?"
-                    + "([A-Za-z0-9+/=_.~!@#^&*-]{12,256})(?![A-Za-z0-9+/=_.~!@#^&*-])");
-
     private TokenRules() {
     }
 
@@ -76,22 +68,9 @@ final class TokenRules {
         return !id.endsWith("EXAMPLE") && Randomness.entropy(id.substring(4)) >= 2.5;
     }
 
-    /** The words an assignment's name ends in, lower case; a line holding none of them skips the assignment rule. */
-    private static final String[] KEYWORDS = {"pass", "pwd", "secret", "token", "key"};
-
-    /** Whether {@code line} holds one of {@link #KEYWORDS} in any case, without copying it. */
-    static boolean mentionsKeyword(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = (char) (line.charAt(i) | 0x20);
-            if (c == 'p' || c == 's' || c == 't' || c == 'k') {
-                for (String k : KEYWORDS) {
-                    if (line.regionMatches(true, i, k, 0, k.length())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+    /** The characters an assignment is made around. */
+    private static boolean isSeparator(char c) {
+        return c == ':' || c == '=';
     }
 
     /** A token found in a line: its kind, where the whole match lies, and its secret masked. */
@@ -105,11 +84,16 @@ final class TokenRules {
     static List<Hit> find(String line) {
         List<Hit> hits = new ArrayList<>();
         for (Rule r : PREFIXED) {
-            if (!line.contains(r.anchor)) {
-                continue;
-            }
-            Matcher m = r.pattern.matcher(line);
-            while (m.find()) {
+            // every match starts with its rule's anchor: try the pattern only where the anchor stands
+            Matcher m = null;
+            for (int at = line.indexOf(r.anchor); at >= 0; at = line.indexOf(r.anchor, at + 1)) {
+                if (m == null) {
+                    m = r.pattern.matcher(line).useTransparentBounds(true); // the look-behind sees before the region
+                }
+                m.region(at, line.length());
+                if (!m.lookingAt()) {
+                    continue;
+                }
                 String secret = m.group(1);
                 if (r.real.test(secret) && !insideData(line, m.start(1), m.end(1))) {
                     add(hits, new Hit(r.kind, m.start(), m.end(), SecretFinding.mask(secret)));
@@ -122,16 +106,22 @@ final class TokenRules {
                 add(hits, new Hit(SecretKind.PRIVATE_KEY, key.start(), key.end(), SecretFinding.mask(key.group(1))));
             }
         }
-        Matcher a = ASSIGNED.matcher(mentionsKeyword(line) ? line : "");
-        while (a.find()) {
-            String value = a.group(1);
-            if (assignedSecret(value)) {
-                // the whole assignment is the hit: a token=ghp_... is the GitHub token's, and a line cut in
-                // segments reports an assignment by where its name starts
-                add(hits, new Hit(SecretKind.ASSIGNED_SECRET, a.start(), a.end(), SecretFinding.mask(value)));
+        for (int i = 0; i < line.length(); i++) {
+            if (isSeparator(line.charAt(i))) {
+                Assignments.Assignment a = Assignments.at(line, i);
+                if (a != null) {
+                    String value = line.substring(a.valueStart(), a.valueEnd());
+                    if (assignedSecret(value)) {
+                        // the whole assignment is the hit: a token=ghp_... is the GitHub token's, and a line cut in
+                        // segments reports an assignment by where its name starts
+                        add(hits, new Hit(SecretKind.ASSIGNED_SECRET, a.start(), a.valueEnd(), SecretFinding.mask(value)));
+                    }
+                }
             }
         }
-        hits.sort((x, y) -> Integer.compare(x.start, y.start));
+        if (hits.size() > 1) {
+            hits.sort((x, y) -> Integer.compare(x.start, y.start));
+        }
         return hits;
     }
 
