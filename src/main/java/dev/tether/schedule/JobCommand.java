@@ -58,8 +58,17 @@ public record JobCommand(List<String> argv) {
 
     /** {@link #of} with what this process knows of itself: its executable, and where its classes came from. */
     public static JobCommand ofThisProcess(Path claudeDir, Path stateDir) {
-        Optional<Path> exe = ProcessHandle.current().info().command().map(Path::of);
+        Optional<Path> exe = ProcessHandle.current().info().command().map(Path::of).or(JobCommand::procSelfExe);
         return of(exe, codeSource(), claudeDir, stateDir);
+    }
+
+    /** Linux's own answer, should the process handle have none (a runtime that does not fill it in). */
+    private static Optional<Path> procSelfExe() {
+        try {
+            return Optional.of(Path.of("/proc/self/exe").toRealPath());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Path> codeSource() {
