@@ -206,6 +206,19 @@ def cmd_check_lines(label, actual, *expected_files):
     print(f"ok: {label}: all {len(expected)} lines, each exactly once")
 
 
+def cmd_drop_lines(path, *sources):
+    """Removes from PATH every line that one of the SOURCE files holds (E2E_BREAK_OUTCOME: a broken merge)."""
+    drop = set()
+    for src in sources:
+        drop.update(_lines(src))
+    kept = [line for line in _lines(path) if line not in drop]
+    tmp = path + ".e2e-broken"
+    with open(tmp, "wb") as f:
+        f.write(b"".join(line + b"\n" for line in kept))
+    os.replace(tmp, path)
+    print(f"broke {path} on purpose: dropped the lines of {', '.join(sources)}")
+
+
 IGNORED = (".stfolder", ".stversions", ".stignore")
 
 
@@ -279,7 +292,7 @@ def cmd_verify_conflict(verify_json, provider_label):
 def main():
     commands = {
         "free-ports": cmd_free_ports, "st-config": cmd_st_config, "generate": cmd_generate, "prompts": cmd_prompts,
-        "check-lines": cmd_check_lines, "in-sync": cmd_in_sync, "connected": cmd_connected, "json-get": cmd_json_get,
+        "check-lines": cmd_check_lines, "drop-lines": cmd_drop_lines, "in-sync": cmd_in_sync, "connected": cmd_connected, "json-get": cmd_json_get,
         "verify-machines": cmd_verify_machines, "verify-conflict": cmd_verify_conflict,
     }
     if len(sys.argv) < 2 or sys.argv[1] not in commands:

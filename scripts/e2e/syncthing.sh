@@ -16,9 +16,10 @@
 #   TETHER       the program to test (default: scripts/tether, i.e. target/tether when built, else the jar)
 #   E2E_TIMEOUT  seconds allowed for each wait (default 90)
 #   E2E_KEEP=1   keep the work directory (homes, Syncthing logs, tether output) instead of deleting it
-#   TETHER_TEST_BREAK_RESOLVE=skip-merge  (test only) breaks tether resolve on purpose: it sets the conflict
-#                copy aside without merging it. Then this test must fail with "LOST LINES"; that run is how we
-#                know the test would catch a resolve that loses lines. Never set it otherwise.
+#   E2E_BREAK_OUTCOME=1  breaks the outcome on purpose: after resolve, the lines machine B wrote offline are
+#                dropped from the merged history.jsonl, as a resolve that lost them would leave it. Then this test
+#                must fail with "LOST LINES"; that run is how we know the check would catch such a resolve.
+#                tether itself is never changed for it.
 # Linux only (GNU readlink/find); every wait is bounded, and the trap stops both Syncthing processes.
 set -euo pipefail
 
@@ -177,7 +178,7 @@ run_tether() {
   LAST_ERR="$WORK/out/$STEP-$m.stderr"
   # A clean environment apart from HOME: nothing of the caller's own Claude or tether setup leaks in.
   env -u CLAUDE_CONFIG_DIR -u TETHER_STATE_DIR -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME \
-    -u TETHER_CRASH_AT -u TETHER_TEST_SKIP_SPACE_CHECK HOME="${HOME_OF[$m]}" NO_COLOR=1 \
+    -u TETHER_CRASH_AT HOME="${HOME_OF[$m]}" NO_COLOR=1 \
     "$TETHER" "$@" >"$LAST_OUT" 2>"$LAST_ERR" </dev/null || code=$?
   if [ "$code" -ne "$expected" ]; then
     echo "--- tether $* on machine $m: stdout" >&2
@@ -349,13 +350,14 @@ step6_resolve() {
   run_tether A 0 --json verify
   python3 "$HELPERS" verify-conflict "$(cat "$LAST_OUT")" Syncthing
   run_tether A 1 verify --strict
-  if [ -n "${TETHER_TEST_BREAK_RESOLVE:-}" ]; then
-    say "TETHER_TEST_BREAK_RESOLVE=$TETHER_TEST_BREAK_RESOLVE is set: resolve is broken on purpose, this run must fail"
-  fi
   # --allow-running: see step 2.
   run_tether A 0 resolve --yes --allow-running
   ls "${HOME_OF[A]}"/.local/state/tether/resolved/*/history.sync-conflict-*.jsonl >/dev/null 2>&1 \
     || fail "resolve did not set the conflict copy aside under A's state dir"
+  if [ "${E2E_BREAK_OUTCOME:-}" = "1" ]; then
+    say "E2E_BREAK_OUTCOME=1: the merged history loses B's offline lines on purpose; this run must fail with LOST LINES"
+    python3 "$HELPERS" drop-lines "$(synced A)/history.jsonl" "$WORK/expect/B-offline.jsonl"
+  fi
   scan_both
   wait_for "the merged history to reach both machines" settled no_conflicts
   cmp -s "$(synced A)/history.jsonl" "$(synced B)/history.jsonl" || fail "history.jsonl differs between A and B"

@@ -4,7 +4,11 @@ import dev.tether.apply.Journal;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
 import dev.tether.platform.ClaudeProcesses;
+import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
+import dev.tether.readonly.ReadOnlyFileSystem;
+import dev.tether.readonly.ReadOnlyPlatform;
+import dev.tether.state.MachineEntry;
 import dev.tether.state.StateStore;
 import java.nio.file.FileSystem;
 import java.util.List;
@@ -12,33 +16,39 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Everything the domain needs from the outside world, in one value: the file system, the
- * environment, the OS, the native platform, the resolved locations and the process probe.
+ * Everything the domain needs from the outside world, in one value: the file system, the environment,
+ * the OS, the native platform, the resolved locations, the process probe and the free-space probe.
  * Tests and the demo build their own.
  */
 public record Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
-        Supplier<List<ClaudeProcesses.Seen>> claudeProbe) {
+        Supplier<List<ClaudeProcesses.Seen>> claudeProbe, FreeSpace freeSpace) {
+
+    public Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
+            Supplier<List<ClaudeProcesses.Seen>> claudeProbe) {
+        this(fs, env, os, platform, locations, claudeProbe, FreeSpace.OF_FILE_STORE);
+    }
 
     public StateStore stateStore() {
         return new StateStore(locations.stateDir());
+    }
+
+    /** This machine's entry in a synced folder's registry. */
+    public MachineEntry machine() {
+        return MachineEntry.of(locations.stateDir(), env, os);
     }
 
     public Journal journal() {
         return new Journal(locations.stateDir(), env.get("TETHER_CRASH_AT"));
     }
 
-    /** Refuses (exit 3) while Claude Code runs, unless the user said {@code --allow-running}. */
-    public void requireClaudeNotRunning(boolean allowRunning) {
-        if (allowRunning) {
-            return;
-        }
-        List<ClaudeProcesses.Seen> running = claudeProbe.get();
-        if (!running.isEmpty()) {
-            ClaudeProcesses.Seen first = running.get(0);
-            throw new Failure.Refused("Claude Code is running (pid " + first.pid() + ", " + first.command()
-                    + "); moving its data now would lose lines. Nothing was changed",
-                    "quit Claude Code and run the command again, or add --allow-running if that process does not use "
-                            + locations.claudeDir());
-        }
+    /**
+     * The same world seen through a view of the disk that throws on every write: what dry runs and
+     * {@code verify} work with, so they cannot change anything even by mistake.
+     */
+    public Context readOnly() {
+        FileSystem view = ReadOnlyFileSystem.of(fs);
+        Locations seen = new Locations(view.getPath(locations.home().toString()), view.getPath(locations.claudeDir().toString()),
+                view.getPath(locations.stateDir().toString()));
+        return new Context(view, env, os, ReadOnlyPlatform.of(platform, view), seen, claudeProbe, freeSpace);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tether;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.apply.IoErrors;
 import dev.tether.cli.Console;
 import dev.tether.cli.DemoCommand;
 import dev.tether.cli.DetectCommand;
@@ -30,8 +29,16 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DetectCommand.class, SetupCommand.class, VerifyCommand.class, UnlinkCommand.class, ResolveCommand.class,
                 ScheduleCommand.class, ConfigCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
-        footer = {"", "Exit codes: 0 done/healthy, 1 problems found, 2 bad input (nothing changed), 3 refused for safety"
-                + " (nothing changed), 4 failed and rolled back, 5 failed and not completely rolled back (see the journal)."})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done, or healthy",
+            "1:verify or resolve found problems; detect found no sync root",
+            "2:bad input (unknown option or item, forbidden item, unsafe layout); nothing changed",
+            "3:refused for safety (Claude Code running, lock held, no terminal without --yes, not enough free space);"
+                    + " nothing changed",
+            "4:failed, and everything it had done was rolled back",
+            "5:failed and not completely rolled back; the journal holds the run and the message says which command"
+                    + " finishes or undoes it"})
 public final class Main implements Runnable {
     @Option(names = "--claude-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Claude Code's data dir (default: $CLAUDE_CONFIG_DIR or ~/.claude)")

@@ -1,6 +1,7 @@
 package dev.tether.apply;
 
 import dev.tether.Failure;
+import dev.tether.IoErrors;
 import dev.tether.platform.Platform;
 import dev.tether.state.Json;
 import dev.tether.state.State;
@@ -51,13 +52,13 @@ public final class Executor {
             steps.computeIfAbsent(item, k -> new LinkedHashSet<>()).add(step);
             run.record(step, item);
         };
-        List<ItemJob> started = new ArrayList<>();
+        JobContext context = context(recorder, run.id());
+        List<Job> started = new ArrayList<>();
         try {
-            for (JobSpec spec : plan.jobs()) {
-                ItemJob job = Jobs.of(spec, platform, recorder, progress, run.id(), fs);
+            for (Job job : plan.jobs()) {
                 started.add(job);
-                job.forward(Set.of());
-                noteInState(plan, spec, !spec.action().equals(JobSpec.RESTORE));
+                job.forward(context, Set.of());
+                noteInState(plan, job, job.links());
             }
             run.commit("done");
         } catch (IOException | RuntimeException e) {
@@ -65,24 +66,27 @@ public final class Executor {
         }
     }
 
-    private Failure undo(String command, RunPlan plan, Journal.Run run, List<ItemJob> started, Map<String, Set<String>> steps,
+    private JobContext context(StepRecorder recorder, String runId) {
+        return new JobContext(platform, recorder, progress, runId, fs);
+    }
+
+    private Failure undo(String command, RunPlan plan, Journal.Run run, List<Job> started, Map<String, Set<String>> steps,
             Exception cause) {
         String what = IoErrors.describe(cause);
-        List<ItemJob> reversed = new ArrayList<>(started);
+        List<Job> reversed = new ArrayList<>(started);
         Collections.reverse(reversed);
         List<String> kept = new ArrayList<>();
+        JobContext context = context(StepRecorder.NONE, run.id());
         try {
-            for (ItemJob job : reversed) {
+            for (Job job : reversed) {
                 Set<String> done = steps.getOrDefault(job.item(), Set.of());
-                if (command.equals("unlink") && done.contains(Journal.COMMITTED)) {
+                if (!job.links() && done.contains(Journal.COMMITTED)) {
                     kept.add(job.item()); // a finished unlink is a good state of its own: it stays
                     continue;
                 }
-                job.backward(done);
-                JobSpec spec = plan.jobs().stream().filter(s -> s.item().equals(job.item())).findFirst().orElseThrow();
+                job.backward(context, done);
                 // a setup item is gone again; an unlink item is linked again unless its restore had finished
-                noteInState(plan, spec, spec.action().equals(JobSpec.RESTORE)
-                        && Trees.isLinkTo(fs.getPath(spec.source()), fs.getPath(spec.target())));
+                noteInState(plan, job, !job.links() && Trees.isLinkTo(fs.getPath(job.source()), fs.getPath(job.target())));
             }
             run.commit("rolled-back");
         } catch (IOException | RuntimeException e2) {
@@ -92,32 +96,18 @@ public final class Executor {
         }
         String done = kept.isEmpty() ? "everything it had done was rolled back"
                 : "items already unlinked stay unlinked (" + String.join(", ", kept) + "); the rest was left as it was";
-        return new Failure.RolledBack(command + " failed: " + what + "; " + done + ".", hintFor(cause), cause);
-    }
-
-    private static String hintFor(Exception cause) {
-        String text = IoErrors.describe(cause);
-        if (text.contains("disk is full")) {
-            return "free some space in the sync root, then run the command again";
-        }
-        if (text.contains("permission denied")) {
-            return "make the named file readable and writable by you, then run the command again";
-        }
-        if (text.contains("already exists")) {
-            return "look at what appeared, move it aside, then run the command again";
-        }
-        return null;
+        return new Failure.RolledBack(command + " failed: " + what + "; " + done + ".", IoErrors.problem(cause).hint(), cause);
     }
 
     /** Finishes a pending run from the step its journal reached. */
     public void rollForward(Journal.Pending pending) {
         RunPlan plan = planOf(pending);
         Journal.Run run = journal.resume(pending);
+        JobContext context = context(run, run.id());
         try {
-            for (JobSpec spec : plan.jobs()) {
-                Set<String> done = pending.stepsOf(spec.item());
-                Jobs.of(spec, platform, run, progress, run.id(), fs).forward(done);
-                noteInState(plan, spec, !spec.action().equals(JobSpec.RESTORE));
+            for (Job job : plan.jobs()) {
+                job.forward(context, pending.stepsOf(job.item()));
+                noteInState(plan, job, job.links());
             }
             run.commit("rolled-forward");
         } catch (IOException | RuntimeException e) {
@@ -131,12 +121,13 @@ public final class Executor {
     public void rollBack(Journal.Pending pending) {
         RunPlan plan = planOf(pending);
         Journal.Run run = journal.resume(pending);
-        List<JobSpec> reversed = new ArrayList<>(plan.jobs());
+        List<Job> reversed = new ArrayList<>(plan.jobs());
         Collections.reverse(reversed);
+        JobContext context = context(StepRecorder.NONE, run.id());
         try {
-            for (JobSpec spec : reversed) {
-                Jobs.of(spec, platform, StepRecorder.NONE, progress, run.id(), fs).backward(pending.stepsOf(spec.item()));
-                noteInState(plan, spec, false);
+            for (Job job : reversed) {
+                job.backward(context, pending.stepsOf(job.item()));
+                noteInState(plan, job, false);
             }
             run.commit("rolled-back");
         } catch (IOException | RuntimeException e) {
@@ -146,6 +137,7 @@ public final class Executor {
         }
     }
 
+    /** The plan a pending run's journal holds. */
     public static RunPlan planOf(Journal.Pending pending) {
         try {
             return Json.COMPACT.treeToValue(pending.plan(), RunPlan.class);
@@ -156,16 +148,16 @@ public final class Executor {
     }
 
     /** Records (or forgets) one item in the state file, so unlink knows exactly what tether linked. */
-    private void noteInState(RunPlan plan, JobSpec spec, boolean linked) throws IOException {
+    private void noteInState(RunPlan plan, Job job, boolean linked) throws IOException {
         String now = Instant.now().toString();
         State state = store.load().orElse(new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(),
                 List.of(), List.of(), now));
         if (linked) {
             state = new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(), state.items(),
                     state.chosen(), now)
-                    .withItem(new State.LinkedItem(spec.item(), spec.kind(), spec.target(), now), now);
+                    .withItem(new State.LinkedItem(job.item(), job.kind().id(), job.target(), now), now);
         } else {
-            state = state.withoutItem(spec.item(), now);
+            state = state.withoutItem(job.item(), now);
         }
         store.save(state);
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * exactly how far an interrupted one got. A run's first line ({@code planned}) holds its whole plan;
  * its last line is a {@code committed} line without an item. A run without that last line is pending.
  *
- * <p>Step names, in the order one cross-device move passes them (see safety.md): {@code planned},
+ * <p>Step names, in the order one cross-device move passes them (see docs/safety.md): {@code planned},
  * {@code copied}, {@code verified}, {@code placed}, {@code set-aside}, {@code linked}, {@code cleaned},
  * {@code committed}. {@code TETHER_CRASH_AT=<step>} halts the process right after the first record of
  * that step, as {@code kill -9} would; tests use it to prove every interruption is recoverable.

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * link and file size), then every file's bytes against its counterpart's, several files at a time.
  * Links are compared as their text and never followed.
  */
-public final class TreeCompare {
+final class TreeCompare {
     private TreeCompare() {
     }
 

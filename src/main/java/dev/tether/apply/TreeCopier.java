@@ -22,7 +22,7 @@ import java.util.List;
  * several at a time. Directories get their fsync and attributes last, children before parents, once
  * every file below them is written.
  */
-public final class TreeCopier {
+final class TreeCopier {
     private TreeCopier() {
     }
 

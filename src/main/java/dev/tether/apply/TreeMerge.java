@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, file by file, how a local item merges into its synced copy (cli.md's merge rules): a file
+ * Decides, file by file, how a local item merges into its synced copy (the merge rules of docs/cli.md): a file
  * only here moves in; identical bytes are dropped; different {@code .jsonl} files become the union of
  * their lines; anything else that differs stays in the synced copy and the local one is kept aside.
  * Links are compared by their text and never followed.

@@ -135,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static Map<String, String> sandboxEnv(Map<String, String> real, Path home) {
         Map<String, String> env = new HashMap<>(real);
         for (String unset : List.of("CLAUDE_CONFIG_DIR", "TETHER_STATE_DIR", "XDG_STATE_HOME", "TETHER_CRASH_AT",
-                "TETHER_TEST_SKIP_SPACE_CHECK", "TETHER_TEST_BREAK_RESOLVE", "USERPROFILE", "LOCALAPPDATA")) {
+                "USERPROFILE", "LOCALAPPDATA")) {
             env.remove(unset);
         }
         env.put("HOME", home.toString());

@@ -1,6 +1,7 @@
 package dev.tether.cli;
 
 import dev.tether.platform.ClaudeProcesses;
+import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,7 +13,12 @@ import java.util.function.Supplier;
 
 /** The process's outside world, injectable so the demo and in-process tests run tether against a sandbox. */
 public record Environment(FileSystem fs, Map<String, String> env, PrintStream out, PrintStream err, InputStream in,
-        Platform platform, Supplier<List<ClaudeProcesses.Seen>> claudeProbe, String userHome) {
+        Platform platform, Supplier<List<ClaudeProcesses.Seen>> claudeProbe, String userHome, FreeSpace freeSpace) {
+
+    public Environment(FileSystem fs, Map<String, String> env, PrintStream out, PrintStream err, InputStream in,
+            Platform platform, Supplier<List<ClaudeProcesses.Seen>> claudeProbe, String userHome) {
+        this(fs, env, out, err, in, platform, claudeProbe, userHome, FreeSpace.OF_FILE_STORE);
+    }
 
     public static Environment system() {
         return new Environment(FileSystems.getDefault(), System.getenv(), System.out, System.err, System.in,
@@ -20,6 +26,11 @@ public record Environment(FileSystem fs, Map<String, String> env, PrintStream ou
     }
 
     public Environment withEnv(Map<String, String> newEnv) {
-        return new Environment(fs, newEnv, out, err, in, platform, claudeProbe, userHome);
+        return new Environment(fs, newEnv, out, err, in, platform, claudeProbe, userHome, freeSpace);
+    }
+
+    /** The same world with another answer to "how much space is free" (in-process tests of a really full disk). */
+    public Environment withFreeSpace(FreeSpace probe) {
+        return new Environment(fs, env, out, err, in, platform, claudeProbe, userHome, probe);
     }
 }

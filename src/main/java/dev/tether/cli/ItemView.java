@@ -28,52 +28,78 @@ final class ItemView {
     static ItemView ofSetup(List<Action> actions) {
         List<Row> rows = new ArrayList<>();
         for (Action a : actions) {
-            String detail;
-            String hint = null;
-            Boolean cross = null;
-            if (a instanceof Action.Move m) {
-                cross = m.crossDevice();
-                detail = "to " + m.target() + (m.crossDevice()
-                        ? " (another filesystem: copy " + Sizes.human(Math.max(0, m.bytes())) + " in " + m.files()
-                                + " file(s), verify, then remove the original)"
-                        : " (same filesystem: one rename)");
-            } else if (a instanceof Action.Link l) {
-                detail = "to " + l.target() + " (already in the synced folder)";
-            } else if (a instanceof Action.Merge m) {
-                detail = "merge into " + m.target() + (m.readopt() ? " (tether linked it before; an app replaced the link)" : "")
-                        + ": files only here move in, identical ones are dropped, JSONL files are united line by line,"
-                        + " other differences keep the synced version and this one is kept aside";
-            } else if (a instanceof Action.Relink r) {
-                detail = "re-point from " + r.previousTarget() + " (gone) to " + r.target();
-            } else if (a instanceof Action.Ok o) {
-                detail = "already linked to " + o.target();
-            } else if (a instanceof Action.Absent) {
-                detail = "exists nowhere";
-            } else {
-                Action.Refuse r = (Action.Refuse) a;
-                detail = r.reason();
-                hint = r.hint();
-            }
-            rows.add(new Row(a.item(), a.kind(), a.name(), a.source(), a.target(), detail, hint, cross));
+            rows.add(a.accept(new Action.Visitor<Row>() {
+                @Override
+                public Row move(Action.Move m) {
+                    return row(m, "to " + m.target() + (m.crossDevice()
+                            ? " (another filesystem: copy " + Sizes.human(Math.max(0, m.bytes())) + " in " + m.files()
+                                    + " file(s), verify, then remove the original)"
+                            : " (same filesystem: one rename)"), null, m.crossDevice());
+                }
+
+                @Override
+                public Row link(Action.Link l) {
+                    return row(l, "to " + l.target() + " (already in the synced folder)", null, null);
+                }
+
+                @Override
+                public Row merge(Action.Merge m) {
+                    return row(m, "merge into " + m.target()
+                            + (m.readopt() ? " (tether linked it before; an app replaced the link)" : "")
+                            + ": files only here move in, identical ones are dropped, JSONL files are united line by line,"
+                            + " other differences keep the synced version and this one is kept aside", null, null);
+                }
+
+                @Override
+                public Row relink(Action.Relink r) {
+                    return row(r, "re-point from " + r.previousTarget() + " (gone) to " + r.target(), null, null);
+                }
+
+                @Override
+                public Row ok(Action.Ok o) {
+                    return row(o, "already linked to " + o.target(), null, null);
+                }
+
+                @Override
+                public Row absent(Action.Absent a) {
+                    return row(a, "exists nowhere", null, null);
+                }
+
+                @Override
+                public Row refuse(Action.Refuse r) {
+                    return row(r, r.reason(), r.hint(), null);
+                }
+            }));
         }
         return new ItemView(rows);
+    }
+
+    private static Row row(Action a, String detail, String hint, Boolean crossDevice) {
+        return new Row(a.item(), a.kind(), a.name(), a.source(), a.target(), detail, hint, crossDevice);
     }
 
     static ItemView ofUnlink(List<UnlinkAction> actions, boolean removeSynced) {
         List<Row> rows = new ArrayList<>();
         for (UnlinkAction a : actions) {
-            String detail;
-            Boolean cross = null;
-            if (a instanceof UnlinkAction.Restore r) {
-                cross = r.crossDevice();
-                detail = (removeSynced ? "move back from " : "copy back from ") + r.target()
-                        + (removeSynced ? "" : " (the synced copy stays for other machines)");
-            } else if (a instanceof UnlinkAction.Leave l) {
-                detail = l.reason();
-            } else {
-                detail = "the synced data at " + a.target() + " is gone; the link stays";
-            }
-            rows.add(new Row(a.item(), a.kind(), a.name(), a.source(), a.target(), detail, null, cross));
+            rows.add(a.accept(new UnlinkAction.Visitor<Row>() {
+                @Override
+                public Row restore(UnlinkAction.Restore r) {
+                    String detail = (removeSynced ? "move back from " : "copy back from ") + r.target()
+                            + (removeSynced ? "" : " (the synced copy stays for other machines)");
+                    return new Row(r.item(), r.kind(), r.name(), r.source(), r.target(), detail, null, r.crossDevice());
+                }
+
+                @Override
+                public Row leave(UnlinkAction.Leave l) {
+                    return new Row(l.item(), l.kind(), l.name(), l.source(), l.target(), l.reason(), null, null);
+                }
+
+                @Override
+                public Row missing(UnlinkAction.TargetMissing m) {
+                    return new Row(m.item(), m.kind(), m.name(), m.source(), m.target(),
+                            "the synced data at " + m.target() + " is gone; the link stays", null, null);
+                }
+            }));
         }
         return new ItemView(rows);
     }

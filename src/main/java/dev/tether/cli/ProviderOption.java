@@ -5,7 +5,7 @@ import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --provider ID}: the ids of cli.md, completed in shells and checked while parsing (an unknown id is exit 2). */
+/** {@code --provider ID}: the ids of docs/cli.md, completed in shells and checked while parsing (an unknown id is exit 2). */
 final class ProviderOption {
     private ProviderOption() {
     }

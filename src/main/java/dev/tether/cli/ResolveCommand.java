@@ -2,17 +2,18 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.Failure;
+import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.conflict.ConflictCopy;
 import dev.tether.conflict.ResolvePlan;
 import dev.tether.conflict.Resolver;
+import dev.tether.flow.Guard;
 import dev.tether.flow.ResolveFlow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code tether resolve}: merge JSONL conflict copies, list the others. */
@@ -25,22 +26,18 @@ public final class ResolveCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--dry-run", description = "print the plan and change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "apply without asking")
-    boolean yes;
-
-    @Option(names = "--allow-running", description = "go ahead even while a Claude Code process runs")
-    boolean allowRunning;
+    @Mixin
+    ChangeOptions change;
 
     @Override
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
         console.doc().put("command", "resolve");
-        console.doc().put("dryRun", dryRun);
-        try (ResolveFlow flow = new ResolveFlow(session.ctx(), dryRun)) {
+        console.doc().put("dryRun", change.dryRun);
+        Context ctx = change.context(session);
+        try (Guard guard = change.guard(ctx)) {
+            ResolveFlow flow = new ResolveFlow(ctx);
             ResolvePlan plan = flow.plan();
             Path synced = plan.syncedFolder();
             if (plan.isEmpty()) {
@@ -49,16 +46,16 @@ public final class ResolveCommand implements Callable<Integer> {
                 return 0;
             }
             printPlan(console, plan);
-            if (dryRun) {
+            if (change.dryRun) {
                 putJson(console, synced, flow.preview(plan), plan.unresolved(), "dry-run");
                 console.say("Dry run: nothing was changed.");
                 return plan.unresolved().isEmpty() ? 0 : 1;
             }
             putPending(console, plan);
             if (plan.changesAnything()) {
-                console.requireYes("resolve", "Merge these files?", yes);
+                console.requireYes("resolve", "Merge these files?", change.yes);
             }
-            ResolveFlow.Outcome outcome = flow.apply(plan, allowRunning);
+            ResolveFlow.Outcome outcome = flow.apply(plan, guard, change.allowRunning);
             putJson(console, synced, outcome.merged(), outcome.unresolved(), "done");
             for (Resolver.Merged m : outcome.merged()) {
                 console.say("merged " + rel(synced, m.main()) + ": " + m.linesBefore() + " -> " + m.linesAfter() + " lines; "

@@ -17,6 +17,6 @@ public record Session(Context ctx, Console console) {
         boolean stdinTty = env.in() == System.in && env.platform().isTerminal(0);
         boolean stderrTty = env.err() == System.err && env.platform().isTerminal(2);
         Console console = new Console(env, json, quiet, verbose, color, stdinTty, stderrTty);
-        return new Session(new Context(env.fs(), env.env(), os, env.platform(), locations, env.claudeProbe()), console);
+        return new Session(new Context(env.fs(), env.env(), os, env.platform(), locations, env.claudeProbe(), env.freeSpace()), console);
     }
 }

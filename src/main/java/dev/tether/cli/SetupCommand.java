@@ -1,17 +1,22 @@
 package dev.tether.cli;
 
+import dev.tether.Context;
 import dev.tether.Failure;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
+import dev.tether.apply.Recovery;
 import dev.tether.detect.Provider;
 import dev.tether.detect.SyncRoot;
+import dev.tether.flow.Guard;
 import dev.tether.flow.RootChoice;
 import dev.tether.flow.SetupFlow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -39,25 +44,24 @@ public final class SetupCommand implements Callable<Integer> {
             + " default: the recorded items, else history.jsonl, projects, file-history, .archive, .planning, tasks)")
     List<String> items;
 
-    @Option(names = "--dry-run", description = "print the plan and change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "apply without asking")
-    boolean yes;
-
-    @Option(names = "--allow-running", description = "go ahead even while a Claude Code process runs")
-    boolean allowRunning;
+    @Mixin
+    ChangeOptions change;
 
     @Override
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
         console.doc().put("command", "setup");
-        console.doc().put("dryRun", dryRun);
-        try (SetupFlow flow = new SetupFlow(session.ctx())) {
-            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items), dryRun,
-                    allowRunning, console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
-            prepared.recovered().ifPresent(console::say);
+        console.doc().put("dryRun", change.dryRun);
+        Context ctx = change.context(session);
+        try (Guard guard = change.guard(ctx)) {
+            SetupFlow flow = new SetupFlow(ctx);
+            Optional<Recovery.Resumption> pending = flow.pendingRun();
+            if (pending.isPresent()) {
+                console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
+            }
+            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items),
+                    console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             if (prepared.root().source() != RootChoice.Source.OPTION) {
                 console.say("Sync root: " + prepared.root().root() + " (" + prepared.root().because() + ")");
             }
@@ -68,19 +72,20 @@ public final class SetupCommand implements Callable<Integer> {
             view.print(console, "Plan: " + prepared.layout().claudeDir() + " -> " + prepared.layout().syncedFolder());
             boolean refused = !prepared.plan().refusals().isEmpty();
             view.toJson(console.doc(), r -> refused ? (r.action().equals("refuse") ? "refused" : "not-run")
-                    : dryRun ? "dry-run" : "pending");
+                    : change.dryRun ? "dry-run" : "pending");
             prepared.requireNoRefusals();
-            if (dryRun) {
+            if (change.dryRun) {
                 console.say("Dry run: nothing was changed.");
                 return 0;
             }
             boolean changes = prepared.plan().changesAnything();
             if (changes) {
-                console.requireYes("setup", "Apply this plan?", yes);
+                console.requireYes("setup", "Apply this plan?", change.yes);
             }
             List<Path> kept;
             try {
-                kept = flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
+                kept = flow.apply(prepared, guard, change.allowRunning,
+                        console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
             } catch (Failure f) {
                 view.toJson(console.doc(), r -> changing(r.action()) ? (f.exitCode() == 5 ? "unfinished" : "rolled-back") : "unchanged");
                 throw f;

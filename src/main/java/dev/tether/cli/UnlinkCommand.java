@@ -1,12 +1,16 @@
 package dev.tether.cli;
 
-import dev.tether.Failure;
+import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
+import dev.tether.apply.Recovery;
+import dev.tether.flow.Guard;
 import dev.tether.flow.UnlinkFlow;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,45 +25,45 @@ public final class UnlinkCommand implements Callable<Integer> {
     @Option(names = "--item", paramLabel = "NAME", description = "only this linked item (repeatable)")
     List<String> items;
 
-    @Option(names = "--dry-run", description = "print the plan and change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "apply without asking")
-    boolean yes;
-
     @Option(names = "--remove-synced", description = "move the data back instead of copying (for the last machine)")
     boolean removeSynced;
 
-    @Option(names = "--allow-running", description = "go ahead even while a Claude Code process runs")
-    boolean allowRunning;
+    @Mixin
+    ChangeOptions change;
 
     @Override
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
         console.doc().put("command", "unlink");
-        console.doc().put("dryRun", dryRun);
-        try (UnlinkFlow flow = new UnlinkFlow(session.ctx())) {
-            UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced, dryRun, allowRunning);
-            prepared.recovered().ifPresent(console::say);
+        console.doc().put("dryRun", change.dryRun);
+        Context ctx = change.context(session);
+        try (Guard guard = change.guard(ctx)) {
+            UnlinkFlow flow = new UnlinkFlow(ctx);
+            Optional<Recovery.Resumption> pending = flow.pendingRun();
+            if (pending.isPresent()) {
+                console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
+            }
+            UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);
-            view.print(console, "Unlink plan for " + session.ctx().locations().claudeDir());
-            view.toJson(console.doc(), r -> dryRun ? "dry-run" : "pending");
+            view.print(console, "Unlink plan for " + ctx.locations().claudeDir());
+            view.toJson(console.doc(), r -> change.dryRun ? "dry-run" : "pending");
             if (prepared.state().isEmpty()) {
                 console.say("This machine was never set up: nothing to unlink.");
             }
-            if (dryRun) {
+            if (change.dryRun) {
                 console.say("Dry run: nothing was changed.");
                 return 0;
             }
             if (prepared.changesAnything()) {
-                console.requireYes("unlink", "Apply this plan?", yes);
+                console.requireYes("unlink", "Apply this plan?", change.yes);
             }
             try {
-                flow.apply(prepared, allowRunning, console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
+                flow.apply(prepared, guard, change.allowRunning,
+                        console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
             } finally {
                 view.toJson(console.doc(), r -> switch (r.action()) {
-                    case "restore" -> session.ctx().stateStore().load().flatMap(s -> s.item(r.name())).isPresent() ? "failed" : "done";
+                    case "restore" -> ctx.stateStore().load().flatMap(s -> s.item(r.name())).isPresent() ? "failed" : "done";
                     case "leave" -> "left";
                     default -> "failed";
                 });

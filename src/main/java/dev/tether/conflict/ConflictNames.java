@@ -10,9 +10,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names sync clients give their conflict copies, one pattern per client (sources in
- * {@code facts/sync-clients.md}). Pure: a name in, the candidate originals out; whether a candidate
- * counts is decided by {@link ConflictScanner}, which can look at the disk.
+ * The names sync clients give their conflict copies, one pattern per client. Pure: a name in, the
+ * candidate originals out; whether a candidate counts is decided by {@link ConflictScanner}, which can
+ * look at the disk.
+ *
+ * <p>Sources: Proton Drive's own clients (ProtonDriveApps/windows-drive, {@code FileNameFactory};
+ * ProtonDriveApps/mac-drive, {@code ConflictName}); Dropbox's help centre,
+ * https://help.dropbox.com/syncing-uploads/conflicted-copy; Syncthing's documentation,
+ * https://docs.syncthing.net/users/syncing.html#conflicting-changes, and its
+ * {@code lib/model/folder_sendrecv.go}; the Nextcloud desktop client, {@code src/common/utility.cpp}
+ * (ownCloud's writes the same names); pCloud's help pages ({@code NAME.conflicted}); the Unison manual
+ * ({@code -copyonconflict}); Resilio Sync's {@code .Conflict} names. The OneDrive ({@code -MACHINE}),
+ * iCloud Drive ({@code " 2"}) and Google Drive ({@code " (1)"}) shapes are not documented by their
+ * makers and come from observed copies and third-party reports.
  *
  * <p>Every pattern captures {@code base} and {@code ext}; the original the copy stands for is
  * {@code base + ext}. The OneDrive, iCloud and Google Drive shapes also match ordinary names

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Files and folders sync clients (and editors) keep while they work: in-flight downloads, their own
  * databases and markers. They are not conflict copies and are never reported.
  */
-public final class NoiseNames {
+final class NoiseNames {
     private static final Set<String> FILES = Set.of(".stfolder", ".stignore", ".dropbox", ".dropbox.attr", ".DS_Store",
             "desktop.ini", "Thumbs.db");
     private static final Set<String> FOLDERS = Set.of(".stfolder", ".stversions", ".dropbox.cache", ".tmp.drivedownload",

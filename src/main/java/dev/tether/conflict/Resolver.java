@@ -29,16 +29,8 @@ public final class Resolver {
     public record Merged(Path main, List<Path> copies, long linesBefore, long linesAfter, List<Path> setAside) {
     }
 
-    /**
-     * TEST ONLY. {@code TETHER_TEST_BREAK_RESOLVE=skip-merge} breaks resolve on purpose: the copies are set aside
-     * without being merged, so their lines are lost. It exists so that {@code scripts/e2e/syncthing.sh} can show
-     * that it catches a resolve that loses lines. Never set it outside that demonstration.
-     */
-    public static final String TEST_BREAK_VARIABLE = "TETHER_TEST_BREAK_RESOLVE";
-
     private final Path syncedFolder;
     private final Path resolvedDir;
-    private boolean skipMergeForTest;
 
     /**
      * @param resolvedDir where this run puts the merged copies, {@code <state-dir>/resolved/<UTC time>}
@@ -46,12 +38,6 @@ public final class Resolver {
     public Resolver(Path syncedFolder, Path resolvedDir) {
         this.syncedFolder = syncedFolder;
         this.resolvedDir = resolvedDir;
-    }
-
-    /** TEST ONLY, see {@link #TEST_BREAK_VARIABLE}: {@link #apply} then sets the copies aside without merging them. */
-    public Resolver skipMergeForTest() {
-        this.skipMergeForTest = true;
-        return this;
     }
 
     /** What {@link #apply} would do, writing nothing. */
@@ -67,14 +53,6 @@ public final class Resolver {
     public Optional<Merged> apply(ResolvePlan.Merge merge) throws IOException {
         Path main = merge.main();
         Path temp = main.resolveSibling(NoiseNames.mergeTempName(main.getFileName().toString()));
-        if (skipMergeForTest) { // broken on purpose (TEST_BREAK_VARIABLE): the copies' lines are lost
-            long lines = JsonlMerge.preview(List.of(main)).linesOut();
-            List<Path> setAside = new ArrayList<>();
-            for (Path copy : merge.copyPaths()) {
-                setAside.add(setAside(copy));
-            }
-            return Optional.of(new Merged(main, merge.copyPaths(), lines, lines, setAside));
-        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String before = snapshot(main);
             MergeResult r;

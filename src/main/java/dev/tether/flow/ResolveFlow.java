@@ -2,12 +2,11 @@ package dev.tether.flow;
 
 import dev.tether.Context;
 import dev.tether.Failure;
-import dev.tether.apply.IoErrors;
+import dev.tether.IoErrors;
 import dev.tether.conflict.ConflictNames;
 import dev.tether.conflict.ConflictScanner;
 import dev.tether.conflict.ResolvePlan;
 import dev.tether.conflict.Resolver;
-import dev.tether.state.Lock;
 import dev.tether.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * {@code tether resolve}: find the conflict copies of the synced items, merge the JSONL ones into their
  * main file, set those copies aside under {@code <state-dir>/resolved/<UTC time>/}, and list the rest.
  */
-public final class ResolveFlow implements AutoCloseable {
+public final class ResolveFlow {
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What a run did: the files merged, and the copies still there. */
@@ -31,13 +30,10 @@ public final class ResolveFlow implements AutoCloseable {
     }
 
     private final Context ctx;
-    private final Lock lock;
     private State state;
 
-    /** Takes the lock, except for a dry run, which writes nothing. */
-    public ResolveFlow(Context ctx, boolean dryRun) throws IOException {
+    public ResolveFlow(Context ctx) {
         this.ctx = ctx;
-        this.lock = dryRun ? null : Lock.acquire(ctx.locations().stateDir());
     }
 
     /** Scans the synced items of this machine's setup. Read-only. */
@@ -51,7 +47,7 @@ public final class ResolveFlow implements AutoCloseable {
                     "restore the folder, or run tether setup --sync-root NEW with its new place");
         }
         List<String> items = state.items().stream().map(State.LinkedItem::name).toList();
-        ConflictScanner scanner = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(ctx, synced)));
+        ConflictScanner scanner = new ConflictScanner(new ConflictNames(ctx.machine().knownHostnames(synced)));
         return ResolvePlan.of(synced, scanner.scan(synced, items));
     }
 
@@ -65,23 +61,21 @@ public final class ResolveFlow implements AutoCloseable {
         return out;
     }
 
-    public Outcome apply(ResolvePlan plan, boolean allowRunning) throws IOException {
+    /** Merges once the guard clears it; the CLI calls this only after showing the plan and getting a yes. */
+    public Outcome apply(ResolvePlan plan, Guard guard, boolean allowRunning) throws IOException {
         List<Resolver.Merged> merged = new ArrayList<>();
         List<ResolvePlan.Unresolved> unresolved = new ArrayList<>();
         Path resolvedDir = resolvedDir();
         if (plan.changesAnything()) {
-            ctx.requireClaudeNotRunning(allowRunning);
+            guard.clear(allowRunning);
             Resolver resolver = new Resolver(plan.syncedFolder(), resolvedDir);
-            if ("skip-merge".equals(ctx.env().get(Resolver.TEST_BREAK_VARIABLE))) {
-                resolver.skipMergeForTest(); // TEST ONLY: the e2e test's proof that it catches lost lines
-            }
             for (ResolvePlan.Merge m : plan.merges()) {
                 Optional<Resolver.Merged> done = apply(resolver, m, merged);
                 done.ifPresentOrElse(merged::add, () -> m.copies().forEach(c -> unresolved.add(new ResolvePlan.Unresolved(c,
                         "its main file " + m.main().getFileName() + " kept changing while it was merged, so it was left as it was",
                         "quit Claude Code (or wait for the sync client to finish), then run tether resolve again"))));
             }
-            MachineEntry.write(ctx, state, "resolve");
+            ctx.machine().write(state, "resolve");
         }
         unresolved.addAll(plan.unresolved());
         return new Outcome(merged, unresolved, resolvedDir);
@@ -101,16 +95,5 @@ public final class ResolveFlow implements AutoCloseable {
 
     private Path resolvedDir() {
         return ctx.locations().stateDir().resolve("resolved").resolve(RUN_TIME.format(Instant.now()));
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (lock != null) {
-                lock.close();
-            }
-        } catch (IOException e) {
-            // released by the OS at exit anyway
-        }
     }
 }

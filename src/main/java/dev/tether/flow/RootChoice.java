@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Setup's choice of sync root (cli.md): {@code --sync-root} wins; else {@code --provider}; else the root
+ * Setup's choice of sync root (docs/cli.md): {@code --sync-root} wins; else {@code --provider}; else the root
  * recorded by an earlier setup; else the single usable detected root. When several are left, the
  * {@link Picker} decides: the CLI asks on a terminal, and without one the run stops (exit 2) listing them.
  */

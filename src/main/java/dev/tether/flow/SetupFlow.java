@@ -3,9 +3,9 @@ package dev.tether.flow;
 import dev.tether.Context;
 import dev.tether.Failure;
 import dev.tether.apply.Executor;
-import dev.tether.apply.JobSpec;
-import dev.tether.apply.Journal;
+import dev.tether.apply.Job;
 import dev.tether.apply.Progress;
+import dev.tether.apply.Recovery;
 import dev.tether.apply.RunPlan;
 import dev.tether.detect.DetectContext;
 import dev.tether.detect.Detection;
@@ -18,7 +18,6 @@ import dev.tether.plan.Observer;
 import dev.tether.plan.Plan;
 import dev.tether.plan.Planner;
 import dev.tether.plan.SyncLayout;
-import dev.tether.state.Lock;
 import dev.tether.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +30,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code tether setup}: finish an interrupted setup, observe, plan, and (after the CLI has shown the
- * plan and got a yes) apply. Holds the lock from construction (or, on a machine never set up, from the
- * first write) to {@link #close}.
+ * {@code tether setup}: observe and plan (reading only), then, after the CLI has shown the plan and got a
+ * yes, apply it through the guard. An interrupted earlier setup is finished first ({@link #recovery}).
  */
-public final class SetupFlow implements AutoCloseable {
+public final class SetupFlow {
     /**
      * What the user asked for; nulls and empty lists mean "use the recorded value or the default".
      * {@code provider} ({@code --provider}) picks the root among the detected ones when {@code syncRoot} is null.
@@ -46,8 +44,8 @@ public final class SetupFlow implements AutoCloseable {
         }
     }
 
-    /** A plan ready to show and apply; {@code recovered} tells about a finished earlier run, {@code root} how the root was chosen. */
-    public record Prepared(Plan plan, SyncLayout layout, RunPlan runPlan, Optional<String> recovered, RootChoice.Chosen root) {
+    /** A plan ready to show and apply; {@code root} says how the root was chosen. */
+    public record Prepared(Plan plan, SyncLayout layout, RunPlan runPlan, RootChoice.Chosen root) {
         /** Stops the run, with nothing changed, when any item was refused. */
         public void requireNoRefusals() {
             List<Action.Refuse> refused = plan.refusals();
@@ -60,25 +58,32 @@ public final class SetupFlow implements AutoCloseable {
     }
 
     private final Context ctx;
-    private final Lock lock;
 
-    /** Takes the lock before the first write (a dry run or a refusal on a new machine writes nothing, not even the lock). */
-    public SetupFlow(Context ctx) throws IOException {
+    public SetupFlow(Context ctx) {
         this.ctx = ctx;
-        this.lock = Lock.acquireBeforeFirstWrite(ctx.locations().stateDir());
     }
 
-    /**
-     * Finishes an interrupted setup (not under {@code --dry-run}, which changes nothing and only says so),
-     * then observes and plans.
-     */
-    public Prepared prepare(Request request, boolean dryRun, boolean allowRunning) throws IOException {
-        return prepare(request, dryRun, allowRunning, RootChoice.NO_TERMINAL);
+    /** An interrupted setup to finish before planning; an interrupted unlink is refused (exit 3). Reads only. */
+    public Optional<Recovery.Resumption> pendingRun() throws IOException {
+        return recovery(Progress.NONE).beforeSetup();
     }
 
-    /** As above; {@code picker} chooses when several sync roots were detected and none was named. */
-    public Prepared prepare(Request request, boolean dryRun, boolean allowRunning, RootChoice.Picker picker) throws IOException {
-        Optional<String> recovered = finishPendingRun(dryRun, allowRunning);
+    /** Finishes the interrupted setup, once the guard allows writing. */
+    public String recover(Recovery.Resumption pending, Guard guard, boolean allowRunning) throws IOException {
+        guard.clear(allowRunning);
+        return recovery(Progress.NONE).apply(pending);
+    }
+
+    private Recovery recovery(Progress progress) {
+        return new Recovery(ctx.journal(), executor(progress));
+    }
+
+    private Executor executor(Progress progress) {
+        return new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
+    }
+
+    /** Observes and plans; reads only. {@code picker} chooses when several sync roots were detected and none was named. */
+    public Prepared prepare(Request request, RootChoice.Picker picker) throws IOException {
         Optional<State> state = ctx.stateStore().load();
         RootChoice.Chosen chosen = RootChoice.choose(request.syncRoot(), request.provider(), state.map(State::syncRoot),
                 () -> Detection.scan(DetectContext.of(ctx)), ctx.locations().claudeDir(), picker);
@@ -99,7 +104,7 @@ public final class SetupFlow implements AutoCloseable {
         }
         Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(),
                 LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()));
-        return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), recovered, chosen);
+        return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), chosen);
     }
 
     /** Items: as asked; else what this machine linked before; else the defaults. */
@@ -119,56 +124,78 @@ public final class SetupFlow implements AutoCloseable {
     private static final DateTimeFormatter KEPT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private static RunPlan runPlanOf(Plan plan, SyncLayout layout, String folder, Path keptDir) {
-        List<JobSpec> jobs = new ArrayList<>();
-        for (Action a : plan.actions()) {
-            String kind = a.kind() == null ? null : a.kind().id();
-            if (a instanceof Action.Move m) {
-                jobs.add(new JobSpec(m.item(), JobSpec.MOVE, kind, m.source().toString(), m.target().toString(),
-                        m.crossDevice(), false, m.bytes(), m.files()));
-            } else if (a instanceof Action.Link l) {
-                jobs.add(new JobSpec(l.item(), JobSpec.LINK, kind, l.source().toString(), l.target().toString(),
-                        false, false, -1, -1));
-            } else if (a instanceof Action.Merge m) {
-                jobs.add(new JobSpec(m.item(), JobSpec.MERGE, kind, m.source().toString(), m.target().toString(),
-                        true, false, m.bytes(), m.files(), null, keptDir.toString()));
-            } else if (a instanceof Action.Relink r) {
-                jobs.add(new JobSpec(r.item(), JobSpec.RELINK, kind, r.source().toString(), r.target().toString(),
-                        false, false, -1, -1, r.previousTarget().toString(), null));
+        List<Job> jobs = new ArrayList<>();
+        Action.Visitor<Optional<Job>> jobOf = new Action.Visitor<>() {
+            @Override
+            public Optional<Job> move(Action.Move m) {
+                return Optional.of(new Job.Move(m.item(), m.kind(), m.source().toString(), m.target().toString(),
+                        m.crossDevice(), m.bytes(), m.files()));
             }
+
+            @Override
+            public Optional<Job> link(Action.Link l) {
+                return Optional.of(new Job.Link(l.item(), l.kind(), l.source().toString(), l.target().toString()));
+            }
+
+            @Override
+            public Optional<Job> merge(Action.Merge m) {
+                return Optional.of(new Job.Merge(m.item(), m.kind(), m.source().toString(), m.target().toString(),
+                        m.bytes(), m.files(), keptDir.toString()));
+            }
+
+            @Override
+            public Optional<Job> relink(Action.Relink r) {
+                return Optional.of(new Job.Relink(r.item(), r.kind(), r.source().toString(), r.target().toString(),
+                        r.previousTarget().toString()));
+            }
+
+            @Override
+            public Optional<Job> ok(Action.Ok ok) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Job> absent(Action.Absent absent) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Job> refuse(Action.Refuse refuse) {
+                return Optional.empty(); // a plan with a refusal is never applied
+            }
+        };
+        for (Action a : plan.actions()) {
+            a.accept(jobOf).ifPresent(jobs::add);
         }
         return new RunPlan(layout.syncRoot().toString(), folder, layout.syncedFolder().toString(),
                 layout.claudeDir().toString(), jobs);
     }
 
     /**
-     * Applies a prepared plan. The CLI calls this only after showing the plan and getting a yes.
+     * Applies a prepared plan once the guard clears it. The CLI calls this only after showing the plan and
+     * getting a yes.
      *
      * @return the local files merges kept aside because they differ from their synced copy
      */
-    public List<Path> apply(Prepared prepared, boolean allowRunning, Progress progress) throws IOException {
+    public List<Path> apply(Prepared prepared, Guard guard, boolean allowRunning, Progress progress) throws IOException {
         Plan plan = prepared.plan();
-        if (plan.changesAnything()) {
-            ctx.requireClaudeNotRunning(allowRunning);
-        }
-        if (!ctx.env().containsKey("TETHER_TEST_SKIP_SPACE_CHECK")) {
-            requireFreeSpace(prepared.layout().syncRoot(), plan.copyBytes());
-        }
-        lock.hold();
-        Executor executor = new Executor(ctx.platform(), ctx.journal(), ctx.stateStore(), progress, ctx.fs());
+        guard.clear(allowRunning || !plan.changesAnything(),
+                List.of(new Guard.Space(prepared.layout().syncRoot(), plan.copyBytes())));
+        Executor executor = executor(progress);
         if (plan.changesAnything()) {
             executor.run("setup", prepared.runPlan());
         }
         List<State.LinkedItem> ok = plan.actions().stream().filter(a -> a instanceof Action.Ok)
                 .map(a -> new State.LinkedItem(a.item(), a.kind().id(), a.target().toString(), null)).toList();
         executor.recordOk(prepared.runPlan(), ok, plan.actions().stream().map(Action::item).toList());
-        MachineEntry.write(ctx, ctx.stateStore().load().orElseThrow(), "setup");
+        ctx.machine().write(ctx.stateStore().load().orElseThrow(), "setup");
         return keptFiles(prepared.runPlan());
     }
 
     private List<Path> keptFiles(RunPlan runPlan) throws IOException {
         List<Path> kept = new ArrayList<>();
-        for (JobSpec job : runPlan.jobs()) {
-            Path dir = job.keptDir() == null ? null : ctx.fs().getPath(job.keptDir()).resolve(job.item());
+        for (Job job : runPlan.jobs()) {
+            Path dir = job instanceof Job.Merge m ? ctx.fs().getPath(m.keptDir()).resolve(m.item()) : null;
             if (dir != null && Files.isDirectory(dir)) {
                 try (var files = Files.walk(dir)) {
                     files.filter(p -> !Files.isDirectory(p)).forEach(kept::add);
@@ -177,53 +204,4 @@ public final class SetupFlow implements AutoCloseable {
         }
         return kept;
     }
-
-    /** Refuses (exit 3) before a copy of {@code bytes} into {@code dir}'s filesystem that cannot fit. */
-    static void requireFreeSpace(Path dir, long bytes) throws IOException {
-        if (bytes <= 0) {
-            return;
-        }
-        long usable = Files.getFileStore(dir).getUsableSpace();
-        long needed = bytes + bytes / 100 + (1 << 20); // room for directory entries and metadata
-        if (usable < needed) {
-            throw new Failure.Refused("not enough free space in " + dir + ": the copy needs about "
-                    + Sizes.human(needed) + ", " + Sizes.human(usable) + " is free. Nothing was changed",
-                    "free some space there (or choose another --sync-root), then run the command again");
-        }
-    }
-
-    /** Rolls an interrupted setup forward; an interrupted unlink must be finished by unlink first. */
-    private Optional<String> finishPendingRun(boolean dryRun, boolean allowRunning) throws IOException {
-        Journal journal = ctx.journal();
-        Optional<Journal.Pending> pending = journal.pending();
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        Journal.Pending p = pending.get();
-        if (!p.command().equals("setup")) {
-            throw new Failure.Refused("an interrupted " + p.command() + " from " + p.started() + " is pending in "
-                    + journal.file() + "; setup will not start before it is finished. Nothing was changed",
-                    "tether " + p.command() + " (finishes it)");
-        }
-        if (dryRun) {
-            return Optional.of("an interrupted setup from " + p.started() + " is pending; setup without --dry-run finishes it"
-                    + " first (the plan below is from the disk as it is now)");
-        }
-        ctx.requireClaudeNotRunning(allowRunning);
-        lock.hold();
-        new Executor(ctx.platform(), journal, ctx.stateStore(), Progress.NONE, ctx.fs()).rollForward(p);
-        return Optional.of("finished the interrupted setup from " + p.started());
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (lock != null) {
-                lock.close();
-            }
-        } catch (IOException e) {
-            // the OS releases the lock when the process ends anyway
-        }
-    }
-
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * never links, whatever it is asked. The deny-list is checked at plan time and again by {@code verify}.
  */
 public final class Items {
-    /** The seed design's items. */
+    /** The items linked when none are named and none were linked before. */
     public static final List<String> DEFAULTS =
             List.of("history.jsonl", "projects", "file-history", ".archive", ".planning", "tasks");
 

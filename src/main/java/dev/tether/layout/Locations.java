@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where things are on this machine: the home, the Claude data dir and tether's state dir, resolved
- * from the environment as {@code cli.md} specifies. A pure function of its inputs.
+ * from the environment as {@code docs/cli.md} describes. A pure function of its inputs.
  */
 public record Locations(Path home, Path claudeDir, Path stateDir) {
 

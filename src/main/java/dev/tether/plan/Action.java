@@ -3,7 +3,10 @@ package dev.tether.plan;
 import dev.tether.layout.Kind;
 import java.nio.file.Path;
 
-/** What setup will do with one item. A closed set: the plan is a list of these. */
+/**
+ * What setup will do with one item. A closed set: the plan is a list of these. Code that handles every
+ * kind does it through a {@link Visitor}, so a new kind that is not handled everywhere does not compile.
+ */
 public sealed interface Action {
     String item();
 
@@ -22,8 +25,42 @@ public sealed interface Action {
         return false;
     }
 
+    /** Bytes it copies into the synced folder's filesystem (what the free-space check needs). */
+    default long bytesToCopy() {
+        return 0;
+    }
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of action. */
+    interface Visitor<R> {
+        R move(Move move);
+
+        R link(Link link);
+
+        R merge(Merge merge);
+
+        R relink(Relink relink);
+
+        R ok(Ok ok);
+
+        R absent(Absent absent);
+
+        R refuse(Refuse refuse);
+    }
+
     /** The data exists only locally: it moves into the synced folder and a link takes its place. */
     record Move(String item, Kind kind, Path source, Path target, boolean crossDevice, long bytes, long files) implements Action {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.move(this);
+        }
+
+        @Override
+        public long bytesToCopy() {
+            return crossDevice ? Math.max(0, bytes) : 0;
+        }
+
         @Override
         public String name() {
             return "move";
@@ -37,6 +74,11 @@ public sealed interface Action {
 
     /** The data exists only in the synced folder (a second machine): a link is created. */
     record Link(String item, Kind kind, Path source, Path target) implements Action {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.link(this);
+        }
+
         @Override
         public String name() {
             return "link";
@@ -54,6 +96,17 @@ public sealed interface Action {
      */
     record Merge(String item, Kind kind, Path source, Path target, long bytes, long files, boolean readopt) implements Action {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.merge(this);
+        }
+
+        /** At most: every local file moves in or is kept. */
+        @Override
+        public long bytesToCopy() {
+            return Math.max(0, bytes);
+        }
+
+        @Override
         public String name() {
             return "merge";
         }
@@ -66,6 +119,11 @@ public sealed interface Action {
 
     /** A link whose target no longer exists, while the planned target does: the link is re-pointed. */
     record Relink(String item, Kind kind, Path source, Path previousTarget, Path target) implements Action {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.relink(this);
+        }
+
         @Override
         public String name() {
             return "relink";
@@ -80,6 +138,11 @@ public sealed interface Action {
     /** Already linked to the planned target. */
     record Ok(String item, Kind kind, Path source, Path target) implements Action {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ok(this);
+        }
+
+        @Override
         public String name() {
             return "ok";
         }
@@ -88,6 +151,11 @@ public sealed interface Action {
     /** Exists nowhere; reported, nothing done. */
     record Absent(String item, Kind kind, Path source, Path target) implements Action {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.absent(this);
+        }
+
+        @Override
         public String name() {
             return "absent";
         }
@@ -95,6 +163,11 @@ public sealed interface Action {
 
     /** Unsafe to handle; the whole run stops before any change. */
     record Refuse(String item, Kind kind, Path source, Path target, String reason, String hint) implements Action {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.refuse(this);
+        }
+
         @Override
         public String name() {
             return "refuse";

@@ -19,14 +19,6 @@ public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
 
     /** Bytes that must be copied into the synced folder's filesystem (what the free-space check needs). */
     public long copyBytes() {
-        long sum = 0;
-        for (Action a : actions) {
-            if (a instanceof Action.Move m && m.crossDevice()) {
-                sum += Math.max(0, m.bytes());
-            } else if (a instanceof Action.Merge m) {
-                sum += Math.max(0, m.bytes()); // at most: every local file moves in or is kept
-            }
-        }
-        return sum;
+        return actions.stream().mapToLong(Action::bytesToCopy).sum();
     }
 }

@@ -15,8 +15,24 @@ public sealed interface UnlinkAction {
 
     String name();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of action, so a new kind that is not handled everywhere does not compile. */
+    interface Visitor<R> {
+        R restore(Restore restore);
+
+        R leave(Leave leave);
+
+        R missing(TargetMissing missing);
+    }
+
     /** The link is tether's and its target exists: the data comes back (copied, or moved with --remove-synced). */
     record Restore(String item, Kind kind, Path source, Path target, boolean crossDevice, long bytes, long files) implements UnlinkAction {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.restore(this);
+        }
+
         @Override
         public String name() {
             return "restore";
@@ -26,6 +42,11 @@ public sealed interface UnlinkAction {
     /** Not the link tether recorded (replaced, re-pointed or gone): reported and left alone. */
     record Leave(String item, Kind kind, Path source, Path target, String reason) implements UnlinkAction {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.leave(this);
+        }
+
+        @Override
         public String name() {
             return "leave";
         }
@@ -33,6 +54,11 @@ public sealed interface UnlinkAction {
 
     /** tether's link, but its target is gone: the link stays, nothing is invented, exit 4. */
     record TargetMissing(String item, Kind kind, Path source, Path target) implements UnlinkAction {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.missing(this);
+        }
+
         @Override
         public String name() {
             return "missing";

@@ -3,7 +3,6 @@ package dev.tether.verify;
 import dev.tether.conflict.ConflictCopy;
 import dev.tether.conflict.ConflictNames;
 import dev.tether.conflict.ConflictScanner;
-import dev.tether.flow.MachineEntry;
 import dev.tether.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ final class SyncedWalk {
             return Result.NOTHING; // setup.state or sync.root already says why
         }
         List<String> items = v.state().orElseThrow().items().stream().map(State.LinkedItem::name).toList();
-        ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(MachineEntry.knownHostnames(v.ctx(), synced)))
+        ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(v.ctx().machine().knownHostnames(synced)))
                 .visitor(synced, items);
         CredentialsCheck.SyncedVisitor credentials = new CredentialsCheck.SyncedVisitor(CredentialsCheck.hint(v));
         if (!v.scanSecrets()) {

@@ -2,19 +2,22 @@ package dev.tether.verify;
 
 import dev.tether.Context;
 import dev.tether.Failure;
-import dev.tether.apply.IoErrors;
+import dev.tether.IoErrors;
 import dev.tether.apply.Journal;
-import dev.tether.flow.MachineEntry;
 import dev.tether.state.State;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs every check, read-only but for this machine's entry in the registry, and collects the findings. */
+/**
+ * Runs every check and collects the findings. The checks see the disk through the read-only view; the
+ * one thing verify writes is this machine's entry in the synced folder's registry, before they run.
+ */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new ConflictCheck(), new CredentialsCheck(), new SecretsCheck(), new JournalCheck(), new PlaceholderCheck(), new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new SecretsCheck(), new JournalCheck(), new PlaceholderCheck(),
+            new MachinesCheck());
 
     private Verifier() {
     }
@@ -38,18 +41,18 @@ public final class Verifier {
         try {
             state = ctx.stateStore().load();
         } catch (Failure.BadInput e) {
-            // cli.md: an unreadable state file is a setup.state error (exit 1), not bad input; the rest runs as if never set up
+            // docs/cli.md: an unreadable state file is a setup.state error (exit 1), not bad input; the rest runs as if never set up
             unreadableState = Finding.error("setup.state", null, ctx.stateStore().file().toString(), e.getMessage(), e.hint());
         }
         Optional<Journal.Pending> pending = ctx.journal().pending();
         if (state.isPresent() && pending.isEmpty()) {
             try {
-                MachineEntry.write(ctx, state.get(), "verify");
+                ctx.machine().write(state.get(), "verify");
             } catch (IOException e) {
                 // sync.root reports an unwritable synced folder; verify itself goes on
             }
         }
-        VerifyContext v = new VerifyContext(ctx, state, pending, strict, scanSecrets);
+        VerifyContext v = new VerifyContext(ctx.readOnly(), state, pending, strict, scanSecrets);
         List<Finding> findings = new ArrayList<>();
         for (Check check : CHECKS) {
             if (unreadableState != null && check instanceof StateCheck) {

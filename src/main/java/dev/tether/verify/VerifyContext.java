@@ -12,10 +12,10 @@ import java.util.Optional;
  * {@code --strict}, grades it here), whether {@code --scan-secrets} was, and the walk of the synced
  * folder the checks share.
  */
-public record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
+record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
         boolean scanSecrets, SyncedWalk syncedWalk) {
 
-    public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
+    VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
             boolean scanSecrets) {
         this(ctx, state, pending, strict, scanSecrets, new SyncedWalk());
     }

@@ -72,10 +72,10 @@ class TreesLinksTest {
     void deleteIfLinkLeavesRealData() throws IOException {
         Trees.deleteIfLink(outside);
         assertTrue(Files.exists(outside.resolve("keep.jsonl")));
-        assertFalse(ItemJob.isData(dir.resolve("missing")));
-        assertTrue(ItemJob.isData(outside));
+        assertFalse(ItemSteps.isData(dir.resolve("missing")));
+        assertTrue(ItemSteps.isData(outside));
         Path link = Files.createSymbolicLink(dir.resolve("link"), outside);
-        assertFalse(ItemJob.isData(link));
+        assertFalse(ItemSteps.isData(link));
         Trees.deleteIfLink(link);
         assertFalse(Files.exists(link, LinkOption.NOFOLLOW_LINKS));
     }

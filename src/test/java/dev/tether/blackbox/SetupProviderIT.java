@@ -36,7 +36,7 @@ class SetupProviderIT {
         claude = home.resolve(".claude");
         SampleData.generate(claude, 7, SampleData.Scale.SMALL);
         // the variables that could point detection at the developer's own clients are emptied (empty = unset)
-        tether = new Tether(home).env("STHOMEDIR", "").env("STCONFDIR", "").env("TETHER_TEST_SKIP_SPACE_CHECK", "1");
+        tether = new Tether(home).env("STHOMEDIR", "").env("STCONFDIR", "");
     }
 
     @AfterEach
@@ -148,7 +148,7 @@ class SetupProviderIT {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", command, "/dev/null").redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("TETHER_") || k.startsWith("XDG_") || k.startsWith("ST")
                 || k.equals("CLAUDE_CONFIG_DIR"));
-        pb.environment().putAll(Map.of("HOME", home.toString(), "NO_COLOR", "1", "TETHER_TEST_SKIP_SPACE_CHECK", "1"));
+        pb.environment().putAll(Map.of("HOME", home.toString(), "NO_COLOR", "1"));
         Process p = pb.start();
         p.getOutputStream().write("2\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().flush();

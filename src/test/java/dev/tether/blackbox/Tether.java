@@ -86,7 +86,7 @@ public final class Tether {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> e = pb.environment();
         for (String unset : List.of("CLAUDE_CONFIG_DIR", "TETHER_STATE_DIR", "XDG_STATE_HOME", "XDG_CONFIG_HOME",
-                "TETHER_CRASH_AT", "TETHER_TEST_SKIP_SPACE_CHECK", "NO_COLOR")) {
+                "TETHER_CRASH_AT", "NO_COLOR")) {
             e.remove(unset);
         }
         e.putAll(env);

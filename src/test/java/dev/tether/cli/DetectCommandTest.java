@@ -9,7 +9,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.tether.Main;
 import dev.tether.layout.Os;
-import dev.tether.platform.Platform;
+import dev.tether.platform.JimfsPlatform;
 import dev.tether.platform.RegistryReader;
 import dev.tether.state.Json;
 import java.io.ByteArrayInputStream;
@@ -42,7 +42,7 @@ class DetectCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment env = new Environment(fs, Map.of(os == Os.WINDOWS ? "USERPROFILE" : "HOME", home),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), new FakePlatform(os), List::of, home);
+                new ByteArrayInputStream(new byte[0]), JimfsPlatform.of(os), List::of, home);
         int code = Main.run(args, env);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -158,43 +158,5 @@ class DetectCommandTest {
             names.add(it.next());
         }
         return names;
-    }
-
-    /** A platform that only knows its OS; nothing here writes. */
-    private record FakePlatform(Os os) implements Platform {
-        @Override
-        public void renameNoReplace(Path from, Path to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean canExchange() {
-            return false;
-        }
-
-        @Override
-        public void exchange(Path a, Path b) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createLink(Path link, Path target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean sameDevice(Path a, Path b) {
-            return true;
-        }
-
-        @Override
-        public boolean isTerminal(int fd) {
-            return false;
-        }
-
-        @Override
-        public RegistryReader registry() {
-            return RegistryReader.NONE;
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.tether.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import dev.tether.platform.Platform;
 import java.io.IOException;
@@ -18,7 +19,7 @@ class VerifyFilesystemsTest {
     @Test
     void verboseVerifyNamesTheFileSystemOfTheClaudeDir() throws IOException {
         Path claude = Files.createDirectories(home.resolve(".claude"));
-        InProcess.Result run = InProcess.run(home, "verify", "-v");
+        Tether.Result run = InProcess.run(home, "verify", "-v");
         String expected = "file system of " + claude + ": " + Platform.current().filesystemType(claude);
         assertTrue(run.stderr().contains(expected), run.toString());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import dev.tether.testing.Safety;
 import dev.tether.apply.Manifest;
@@ -49,11 +50,11 @@ class RelinkAndReadoptTest {
         Path moved = work.resolve("Sync moved");
         Files.move(sync, moved);
 
-        InProcess.Result broken = InProcess.run(home, "--json", "verify");
+        Tether.Result broken = InProcess.run(home, "--json", "verify");
         assertEquals(1, broken.exitCode());
         assertTrue(broken.stdout().contains("link.dangling"), broken.stdout());
 
-        InProcess.Result relink = InProcess.run(home, "--json", "setup", "--sync-root", moved.toString(), "--yes");
+        Tether.Result relink = InProcess.run(home, "--json", "setup", "--sync-root", moved.toString(), "--yes");
         assertEquals(0, relink.exitCode(), relink.toString());
         for (JsonNode item : Json.COMPACT.readTree(relink.stdout()).path("items")) {
             if (ITEMS.contains(item.path("name").asText())) {
@@ -63,7 +64,7 @@ class RelinkAndReadoptTest {
         }
         assertEquals(before, Safety.itemManifests(claude, ITEMS));
         assertEquals(moved.resolve(".claude-session-backup/projects").toRealPath(), claude.resolve("projects").toRealPath());
-        InProcess.Result verify = InProcess.run(home, "verify");
+        Tether.Result verify = InProcess.run(home, "verify");
         assertEquals(0, verify.exitCode(), verify.toString());
     }
 
@@ -79,11 +80,11 @@ class RelinkAndReadoptTest {
         Files.createDirectories(fresh.getParent());
         Files.writeString(fresh, "{\"type\":\"user\",\"timestamp\":\"2031-01-01T00:00:00Z\",\"uuid\":\"n1\"}\n");
 
-        InProcess.Result replaced = InProcess.run(home, "--json", "verify");
+        Tether.Result replaced = InProcess.run(home, "--json", "verify");
         assertEquals(1, replaced.exitCode());
         assertTrue(replaced.stdout().contains("link.replaced"), replaced.stdout());
 
-        InProcess.Result setup = InProcess.run(home, "--json", "setup", "--yes");
+        Tether.Result setup = InProcess.run(home, "--json", "setup", "--yes");
         assertEquals(0, setup.exitCode(), setup.toString());
         assertTrue(setup.stdout().contains("\"merge\""), setup.stdout());
         assertTrue(Files.isSymbolicLink(projects), "linked again");
@@ -96,7 +97,7 @@ class RelinkAndReadoptTest {
     void aDanglingLinkWithoutSyncedDataIsRefused() throws IOException {
         assertEquals(0, InProcess.run(home, "setup", "--sync-root", sync.toString(), "--item", "projects", "--yes").exitCode());
         Trees.deleteIfExists(sync.resolve(".claude-session-backup/projects"));
-        InProcess.Result setup = InProcess.run(home, "setup", "--yes");
+        Tether.Result setup = InProcess.run(home, "setup", "--yes");
         assertEquals(2, setup.exitCode(), setup.toString());
         assertTrue(Files.isSymbolicLink(claude.resolve("projects")), "the link is left as it was");
     }

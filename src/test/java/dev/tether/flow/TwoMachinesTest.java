@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import dev.tether.testing.Safety;
 import dev.tether.apply.Trees;
@@ -77,9 +78,9 @@ class TwoMachinesTest {
         sessionLines.addAll(lines(sessionB));
         byte[] binaryB = Files.readAllBytes(claudeB.resolve(binRel.toString()));
 
-        InProcess.Result a = InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes");
+        Tether.Result a = InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes");
         assertEquals(0, a.exitCode(), a.toString());
-        InProcess.Result b = InProcess.run(homeB, "--json", "setup", "--sync-root", sync.toString(), "--yes");
+        Tether.Result b = InProcess.run(homeB, "--json", "setup", "--sync-root", sync.toString(), "--yes");
         assertEquals(0, b.exitCode(), b.toString());
 
         Path synced = sync.resolve(".claude-session-backup");
@@ -99,8 +100,8 @@ class TwoMachinesTest {
         // both machines see the merged data through their links and verify clean
         assertEquals(Files.readString(synced.resolve("history.jsonl")), Files.readString(claudeA.resolve("history.jsonl")));
         assertEquals(Files.readString(synced.resolve("history.jsonl")), Files.readString(claudeB.resolve("history.jsonl")));
-        InProcess.Result verifyA = InProcess.run(homeA, "--json", "verify");
-        InProcess.Result verifyB = InProcess.run(homeB, "--json", "verify");
+        Tether.Result verifyA = InProcess.run(homeA, "--json", "verify");
+        Tether.Result verifyB = InProcess.run(homeB, "--json", "verify");
         assertEquals(0, verifyA.exitCode(), verifyA.toString());
         assertEquals(0, verifyB.exitCode(), verifyB.toString());
         assertTrue(verifyB.stdout().contains("\"machines\""), "B sees the registry");
@@ -112,7 +113,7 @@ class TwoMachinesTest {
         assertEquals(0, InProcess.run(homeA, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
         assertEquals(0, InProcess.run(homeB, "setup", "--sync-root", sync.toString(), "--yes").exitCode());
         String before = Files.readString(sync.resolve(".claude-session-backup/history.jsonl"));
-        InProcess.Result again = InProcess.run(homeB, "--json", "setup", "--yes");
+        Tether.Result again = InProcess.run(homeB, "--json", "setup", "--yes");
         assertEquals(0, again.exitCode(), again.toString());
         Json.COMPACT.readTree(again.stdout()).path("items")
                 .forEach(i -> assertTrue(List.of("ok", "absent").contains(i.path("action").asText()), i.toString()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tether.platform.JimfsPlatform;
 import dev.tether.layout.Kind;
 import dev.tether.layout.Os;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class ObserverTest {
     }
 
     private static Action plan(World.Disk d, String item, boolean sameDevice, Optional<Path> recorded) throws IOException {
-        Observation o = new Observer(new FakePlatform(d.world().os(), sameDevice)).observe(item, d.layout(), recorded);
+        Observation o = new Observer(JimfsPlatform.of(d.world().os()).withSameDevice(sameDevice)).observe(item, d.layout(), recorded);
         return Planner.decide(o);
     }
 
@@ -44,7 +45,7 @@ class ObserverTest {
         try (World.Disk d = w.open()) {
             d.write(d.claude().resolve("history.jsonl"), "{}\n");
             Path recorded = d.synced().resolve("history.jsonl");
-            Observation o = new Observer(new FakePlatform(w.os(), false)).observe("history.jsonl", d.layout(), Optional.of(recorded));
+            Observation o = new Observer(JimfsPlatform.of(w.os()).withSameDevice(false)).observe("history.jsonl", d.layout(), Optional.of(recorded));
             assertEquals("history.jsonl", o.item());
             assertEquals(Optional.of(Kind.FILE), o.expectedKind());
             assertEquals(d.claude().toRealPath().resolve("history.jsonl"), o.source());

@@ -20,6 +20,8 @@ public final class JimfsPlatform implements Platform {
     private final Os os;
     private final SymlinkRights rights;
     private final Set<Path> placeholders = new HashSet<>();
+    /** The device answer the test chose; null: one volume per root. */
+    private Boolean sameDevice;
 
     private JimfsPlatform(Os os, SymlinkRights rights) {
         this.os = os;
@@ -36,6 +38,17 @@ public final class JimfsPlatform implements Platform {
 
     public static JimfsPlatform linux() {
         return new JimfsPlatform(Os.LINUX, SymlinkRights.ANY_USER);
+    }
+
+    /** A platform of {@code os} on which anyone may make symbolic links. */
+    public static JimfsPlatform of(Os os) {
+        return new JimfsPlatform(os, SymlinkRights.ANY_USER);
+    }
+
+    /** Answers {@link #sameDevice} with {@code same} for any two paths. */
+    public JimfsPlatform withSameDevice(boolean same) {
+        this.sameDevice = same;
+        return this;
     }
 
     /** Marks {@code path} as an online-only placeholder. */
@@ -80,10 +93,16 @@ public final class JimfsPlatform implements Platform {
         return LinkKindDecision.decide(kind, rights, WindowsPaths.junctionProblem(target.toString()));
     }
 
-    /** One volume per root: C:\ and D:\ are different drives, / is one. */
+    /** As the test chose; else one volume per root: C:\ and D:\ are different drives, / is one. */
     @Override
     public boolean sameDevice(Path a, Path b) {
-        return a.toAbsolutePath().getRoot().equals(b.toAbsolutePath().getRoot());
+        return sameDevice != null ? sameDevice : a.toAbsolutePath().getRoot().equals(b.toAbsolutePath().getRoot());
+    }
+
+    /** No registry: detection tests hand in their own. */
+    @Override
+    public RegistryReader registry() {
+        return RegistryReader.NONE;
     }
 
     @Override

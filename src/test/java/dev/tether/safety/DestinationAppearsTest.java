@@ -12,6 +12,8 @@ import dev.tether.Context;
 import dev.tether.Failure;
 import dev.tether.apply.Journal;
 import dev.tether.apply.Progress;
+import dev.tether.flow.Guard;
+import dev.tether.flow.RootChoice;
 import dev.tether.flow.SetupFlow;
 import dev.tether.layout.Locations;
 import dev.tether.platform.Platform;
@@ -100,13 +102,15 @@ class DestinationAppearsTest {
         Map<String, String> env = Map.of("HOME", s.home.toString());
         Locations locations = Locations.resolve(FileSystems.getDefault(), env, platform.os(), null, null, s.home.toString());
         Context ctx = new Context(FileSystems.getDefault(), env, platform.os(), platform, locations, List::of);
-        try (SetupFlow flow = new SetupFlow(ctx)) {
-            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(s.syncRoot.toString(), null, List.of()), false, true);
+        try (Guard guard = Guard.forWriting(ctx)) {
+            SetupFlow flow = new SetupFlow(ctx);
+            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(s.syncRoot.toString(), null, List.of()),
+                    RootChoice.NO_TERMINAL);
             prepared.requireNoRefusals();
             if (c.moment() == Moment.AFTER_PLANNING) {
                 deliver.run();
             }
-            Failure f = assertThrows(Failure.class, () -> flow.apply(prepared, true, Progress.NONE));
+            Failure f = assertThrows(Failure.class, () -> flow.apply(prepared, guard, true, Progress.NONE));
             assertTrue(made[0] != null, "the newcomer should have been delivered");
             return new Outcome(f, newcomer, made[0], claudeBefore);
         }

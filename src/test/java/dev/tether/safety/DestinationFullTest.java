@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.apply.Journal;
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import dev.tether.testing.Privileges;
 import dev.tether.testing.Sandbox;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The destination filesystem full, for real: the sync root is a 1 MiB tmpfs and about 6 MiB must move.
- * The free-space check refuses before anything changes; with the check switched off
- * ({@code TETHER_TEST_SKIP_SPACE_CHECK}) the copy meets a real ENOSPC, and the run rolls back.
+ * The free-space check refuses before anything changes; told that there is room (a free-space probe injected
+ * through the context), the copy meets a real ENOSPC, and the run rolls back.
  */
 class DestinationFullTest {
     @TempDir
@@ -53,18 +54,18 @@ class DestinationFullTest {
         }
     }
 
-    private InProcess.Result setup(Map<String, String> env) {
+    private Tether.Result setup(Map<String, String> env) {
         return InProcess.run(s.home, env, "setup", "--sync-root", s.syncRoot.toString(), "--yes");
     }
 
-    private InProcess.Result setupPastTheSpaceCheck() {
-        return setup(Map.of("TETHER_TEST_SKIP_SPACE_CHECK", "1"));
+    private Tether.Result setupPastTheSpaceCheck() {
+        return InProcess.run(s.home, Map.of(), dir -> Long.MAX_VALUE, "setup", "--sync-root", s.syncRoot.toString(), "--yes");
     }
 
     @Test
     void setupRefusesWhenTheSyncRootHasNoRoomForTheCopy() {
         TreeSnapshot before = dataOnly(s.everything());
-        InProcess.Result r = setup(Map.of());
+        Tether.Result r = setup(Map.of());
         assertEquals(3, r.exitCode(), () -> "setup onto a full sync root:\n" + r);
         assertTrue(r.stderr().contains("not enough free space"), () -> "the message should say why:\n" + r);
         assertSameTree(before, dataOnly(s.everything()), "home and sync root after the refusal");
@@ -77,7 +78,7 @@ class DestinationFullTest {
 
     @Test
     void copyThatFillsTheDiskFailsWithExit4SayingTheDiskIsFull() throws IOException {
-        InProcess.Result r = setupPastTheSpaceCheck();
+        Tether.Result r = setupPastTheSpaceCheck();
         assertEquals(4, r.exitCode(), () -> "setup that fills the disk:\n" + r);
         assertTrue(r.stderr().contains("disk is full"), () -> "the message should say the disk is full:\n" + r);
         assertFalse(new Journal(s.stateDir(), null).pending().isPresent(), "the run should be rolled back, not pending");

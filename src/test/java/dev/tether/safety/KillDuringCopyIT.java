@@ -75,8 +75,7 @@ class KillDuringCopyIT {
         cmd.addAll(List.of("setup", "--sync-root", s.syncRoot.toString(), "--yes", "--allow-running"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        for (String unset : List.of("CLAUDE_CONFIG_DIR", "TETHER_STATE_DIR", "XDG_STATE_HOME", "TETHER_CRASH_AT",
-                "TETHER_TEST_SKIP_SPACE_CHECK")) {
+        for (String unset : List.of("CLAUDE_CONFIG_DIR", "TETHER_STATE_DIR", "XDG_STATE_HOME", "TETHER_CRASH_AT")) {
             pb.environment().remove(unset);
         }
         pb.environment().put("HOME", s.home.toString());

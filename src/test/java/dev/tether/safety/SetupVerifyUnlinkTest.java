@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import dev.tether.testing.Sandbox;
 import dev.tether.testing.Sandbox.Device;
@@ -54,19 +55,19 @@ class SetupVerifyUnlinkTest {
         return s;
     }
 
-    private InProcess.Result tether(String... args) {
+    private Tether.Result tether(String... args) {
         return InProcess.run(s.home, args);
     }
 
     private void setup() {
-        InProcess.Result r = tether("setup", "--sync-root", s.syncRoot.toString(), "--yes");
+        Tether.Result r = tether("setup", "--sync-root", s.syncRoot.toString(), "--yes");
         assertEquals(0, r.exitCode(), () -> "setup failed:\n" + r);
     }
 
     private void unlink(String... more) {
         List<String> args = new ArrayList<>(List.of("unlink", "--yes"));
         args.addAll(List.of(more));
-        InProcess.Result r = tether(args.toArray(String[]::new));
+        Tether.Result r = tether(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), () -> "unlink failed:\n" + r);
     }
 
@@ -135,7 +136,7 @@ class SetupVerifyUnlinkTest {
     void verifyIsHealthyAfterSetup(Device device) throws IOException {
         sandbox(device);
         setup();
-        InProcess.Result r = tether("verify", "--json");
+        Tether.Result r = tether("verify", "--json");
         assertEquals(0, r.exitCode(), () -> "verify:\n" + r);
         JsonNode doc = r.json();
         assertTrue(doc.path("healthy").asBoolean(), () -> "verify:\n" + r);
@@ -210,7 +211,7 @@ class SetupVerifyUnlinkTest {
         setup();
         // tether's own bookkeeping (its state dir, this machine's entry in the registry) may be rewritten
         TreeSnapshot before = dataOnly(s.everything());
-        InProcess.Result r = tether("setup", "--yes", "--json");
+        Tether.Result r = tether("setup", "--yes", "--json");
         assertEquals(0, r.exitCode(), () -> "second setup:\n" + r);
         JsonNode items = r.json().path("items");
         assertEquals(Sandbox.ITEMS.size(), items.size(), () -> "second setup:\n" + r);
@@ -229,7 +230,7 @@ class SetupVerifyUnlinkTest {
     void setupDryRunChangesNothing(Device device) throws IOException {
         sandbox(device);
         TreeSnapshot before = s.everything();
-        InProcess.Result r = tether("setup", "--sync-root", s.syncRoot.toString(), "--dry-run");
+        Tether.Result r = tether("setup", "--sync-root", s.syncRoot.toString(), "--dry-run");
         assertEquals(0, r.exitCode(), () -> "setup --dry-run:\n" + r);
         assertSameTree(before, s.everything(), "home and sync root after setup --dry-run");
     }
@@ -238,7 +239,7 @@ class SetupVerifyUnlinkTest {
     void unlinkDryRunOnAMachineNeverSetUpChangesNothing() throws IOException {
         sandbox(Device.SAME);
         TreeSnapshot before = s.everything();
-        InProcess.Result r = tether("unlink", "--dry-run");
+        Tether.Result r = tether("unlink", "--dry-run");
         assertEquals(0, r.exitCode(), () -> "unlink --dry-run:\n" + r);
         assertSameTree(before, s.everything(), "home and sync root after unlink --dry-run");
     }
@@ -249,7 +250,7 @@ class SetupVerifyUnlinkTest {
         sandbox(device);
         setup();
         TreeSnapshot before = s.everything();
-        InProcess.Result r = tether("unlink", "--dry-run");
+        Tether.Result r = tether("unlink", "--dry-run");
         assertEquals(0, r.exitCode(), () -> "unlink --dry-run:\n" + r);
         assertSameTree(before, s.everything(), "home and sync root after unlink --dry-run");
         for (String item : Sandbox.ITEMS) {

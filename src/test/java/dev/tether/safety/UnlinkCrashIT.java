@@ -127,7 +127,7 @@ class UnlinkCrashIT {
                 setup.add("--item");
                 setup.add(item);
             }
-            InProcess.Result linked = InProcess.run(s.home, setup.toArray(String[]::new));
+            Tether.Result linked = InProcess.run(s.home, setup.toArray(String[]::new));
             assertEquals(0, linked.exitCode(), () -> "setup before the unlink:\n" + linked);
             return new Tether(s.home).env("TETHER_CRASH_AT", c.step()).run(c.unlinkArgs().toArray(String[]::new));
         });

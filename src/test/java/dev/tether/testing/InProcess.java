@@ -1,13 +1,12 @@
 package dev.tether.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tether.Main;
+import dev.tether.blackbox.Tether;
 import dev.tether.cli.Environment;
+import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -22,40 +21,27 @@ import java.util.Map;
  * environment reaches it.
  */
 public final class InProcess {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What one run printed and how it ended. */
-    public record Result(int exitCode, String stdout, String stderr) {
-        public JsonNode json() {
-            try {
-                return JSON.readTree(stdout);
-            } catch (IOException e) {
-                throw new AssertionError("stdout is not one JSON document:\n" + this, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
-        }
-    }
-
     private InProcess() {
     }
 
-    public static Result run(Path home, String... args) {
+    public static Tether.Result run(Path home, String... args) {
         return run(home, Map.of(), args);
     }
 
-    public static Result run(Path home, Map<String, String> extraEnv, String... args) {
+    public static Tether.Result run(Path home, Map<String, String> extraEnv, String... args) {
+        return run(home, extraEnv, FreeSpace.OF_FILE_STORE, args);
+    }
+
+    /** As above, with {@code freeSpace} answering how much room a file system has (a test of a really full disk). */
+    public static Tether.Result run(Path home, Map<String, String> extraEnv, FreeSpace freeSpace, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("HOME", home.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment environment = new Environment(FileSystems.getDefault(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Platform.current(),
-                List::of, home.toString());
+                List::of, home.toString()).withFreeSpace(freeSpace);
         int code = Main.run(args, environment);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Tether.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tether.blackbox.Tether;
 import dev.tether.testing.InProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +47,13 @@ class SecretsCheckTest {
                 + "{\"type\":\"user\",\"message\":{\"content\":\"push with GH_TOKEN=x\\n" + token + "\"}}\n");
         Files.writeString(claude.resolve("history.jsonl"), "{\"display\":\"hello\",\"timestamp\":1}\n");
         Path syncRoot = Files.createDirectories(root.resolve("Sync Root"));
-        InProcess.Result setup = InProcess.run(home, "setup", "--sync-root", syncRoot.toString(), "--item", "projects",
+        Tether.Result setup = InProcess.run(home, "setup", "--sync-root", syncRoot.toString(), "--item", "projects",
                 "--item", "history.jsonl", "--yes");
         assertEquals(0, setup.exitCode(), setup.toString());
         synced = syncRoot.resolve(".claude-session-backup");
     }
 
-    private static List<JsonNode> secrets(InProcess.Result r) {
+    private static List<JsonNode> secrets(Tether.Result r) {
         List<JsonNode> out = new ArrayList<>();
         r.json().get("findings").forEach(f -> {
             if (f.get("id").asText().equals("secrets")) {
@@ -64,14 +65,14 @@ class SecretsCheckTest {
 
     @Test
     void withoutTheFlagNothingIsSearched() {
-        InProcess.Result r = InProcess.run(home, "verify", "--json");
+        Tether.Result r = InProcess.run(home, "verify", "--json");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(secrets(r).isEmpty(), r.toString());
     }
 
     @Test
     void aTokenInASyncedTranscriptIsAWarningByFileAndLineMasked() {
-        InProcess.Result r = InProcess.run(home, "verify", "--scan-secrets", "--json");
+        Tether.Result r = InProcess.run(home, "verify", "--scan-secrets", "--json");
         assertEquals(0, r.exitCode(), r.toString()); // a warning: healthy unless --strict
         List<JsonNode> found = secrets(r);
         assertEquals(1, found.size(), r.toString());
@@ -85,7 +86,7 @@ class SecretsCheckTest {
 
     @Test
     void strictMakesAFoundTokenUnhealthy() {
-        InProcess.Result r = InProcess.run(home, "verify", "--scan-secrets", "--strict");
+        Tether.Result r = InProcess.run(home, "verify", "--scan-secrets", "--strict");
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.stdout().contains("line 2: a GitHub token (ghp_…(40 chars))"), r.toString());
         assertFalse(r.stdout().contains(token), "the token itself was printed");
@@ -98,7 +99,7 @@ class SecretsCheckTest {
                 ("\0\0\0" + token + "\n").getBytes(StandardCharsets.ISO_8859_1));
         Path outside = Files.writeString(root.resolve("outside.txt"), token + "\n");
         Files.createSymbolicLink(synced.resolve("projects/-home-me-app/link.txt"), outside);
-        InProcess.Result r = InProcess.run(home, "verify", "--scan-secrets", "--json");
+        Tether.Result r = InProcess.run(home, "verify", "--scan-secrets", "--json");
         List<JsonNode> found = secrets(r);
         assertEquals(1, found.size(), r.toString());
         assertEquals("ok", found.get(0).get("status").asText());

@@ -1,10 +1,8 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,16 +25,18 @@ import java.util.stream.Stream;
  * {@code cleaned}). The local item is untouched until it is set aside, so a crash before that loses
  * nothing and a rerun plans the merge again (the merge is idempotent).
  */
-final class MergeJob extends LinkingJob {
+final class MergeSteps extends LinkingSteps {
+    private final Job.Merge job;
     private final Path keptRoot;
 
-    MergeJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
-        this.keptRoot = fs.getPath(spec.keptDir()).resolve(spec.item());
+    MergeSteps(Job.Merge job, JobContext context) {
+        super(job, context);
+        this.job = job;
+        this.keptRoot = context.path(job.keptDir()).resolve(job.item());
     }
 
     @Override
-    public void forward(Set<String> done) throws IOException {
+    void forward(Set<String> done) throws IOException {
         if (done.contains(Journal.COMMITTED) || finishIfLinked()) {
             return;
         }
@@ -166,9 +166,10 @@ final class MergeJob extends LinkingJob {
     }
 
     @Override
-    public void backward(Set<String> done) throws IOException {
+    void backward(Set<String> done) throws IOException {
         if (!putOriginalBack()) {
-            restoreFromSynced(false); // the original was cleaned: the merged data (a superset) comes back
+            // the original was cleaned: the merged data (a superset) is copied back; the synced copy stays
+            restoreFromSynced(new Job.Restore(job.item(), job.kind(), job.source(), job.target(), true, false, job.bytes(), job.files()));
         }
         // what the merge already placed in the synced copy stays: it only added files and lines
         Trees.deleteIfExists(staged(target)); // a file item's staged union is its sibling

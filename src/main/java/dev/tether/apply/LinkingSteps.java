@@ -1,21 +1,19 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A job that ends with the item's data in the synced folder and the original replaced by a link:
  * the original goes to a set-aside sibling in the same step the link comes in, and is deleted only
- * when the job is otherwise done. Shared by {@link MoveJob} and {@link MergeJob}.
+ * when the job is otherwise done. Shared by {@link MoveSteps} and {@link MergeSteps}.
  */
-abstract class LinkingJob extends ItemJob {
+abstract class LinkingSteps extends ItemSteps {
     protected final Path aside;
 
-    protected LinkingJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
+    protected LinkingSteps(Job job, JobContext context) {
+        super(job, context);
         this.aside = sibling(source, "aside", runId);
     }
 
@@ -84,10 +82,11 @@ abstract class LinkingJob extends ItemJob {
         return true;
     }
 
-    /** A restore of the synced data into the item's path, for a rollback after the original was cleaned. */
-    protected void restoreFromSynced(boolean removeSynced) throws IOException {
-        JobSpec restore = new JobSpec(spec.item(), JobSpec.RESTORE, spec.kind(), spec.source(), spec.target(),
-                spec.crossDevice(), removeSynced, spec.bytes(), spec.files());
-        new RestoreJob(restore, platform, StepRecorder.NONE, progress, runId, source.getFileSystem()).forward(java.util.Set.of());
+    /**
+     * A restore of the synced data into the item's path, for a rollback after the original was cleaned;
+     * {@code restore} is this item's own restore job.
+     */
+    protected void restoreFromSynced(Job.Restore restore) throws IOException {
+        restore.forward(context.unrecorded(), java.util.Set.of());
     }
 }

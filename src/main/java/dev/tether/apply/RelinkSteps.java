@@ -1,8 +1,6 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,16 +11,16 @@ import java.util.Set;
  * link is made under a temporary name and swapped over the old one ({@code linked}). The old link
  * held no data, so nothing can be lost; rolling back puts the old link back.
  */
-final class RelinkJob extends ItemJob {
+final class RelinkSteps extends ItemSteps {
     private final Path previous;
 
-    RelinkJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
-        this.previous = fs.getPath(spec.previousTarget());
+    RelinkSteps(Job.Relink job, JobContext context) {
+        super(job, context);
+        this.previous = context.path(job.previousTarget());
     }
 
     @Override
-    public void forward(Set<String> done) throws IOException {
+    void forward(Set<String> done) throws IOException {
         if (done.contains(Journal.COMMITTED)) {
             return;
         }
@@ -41,7 +39,7 @@ final class RelinkJob extends ItemJob {
     }
 
     @Override
-    public void backward(Set<String> done) throws IOException {
+    void backward(Set<String> done) throws IOException {
         Trees.deleteIfLink(sibling(source, "link", runId));
         if (Trees.isLinkTo(source, target)) {
             swapLink(previous);

@@ -1,9 +1,7 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -17,21 +15,23 @@ import java.util.Set;
  * original out to its set-aside name ({@code set-aside}, {@code linked}), delete the set-aside
  * original ({@code cleaned}). The original is deleted only after a verified copy stands at the target.
  */
-final class MoveJob extends LinkingJob {
+final class MoveSteps extends LinkingSteps {
+    private final Job.Move job;
     private final Path copy;
 
-    MoveJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
+    MoveSteps(Job.Move job, JobContext context) {
+        super(job, context);
+        this.job = job;
         this.copy = sibling(target, "copy", runId);
     }
 
     @Override
-    public void forward(Set<String> done) throws IOException {
+    void forward(Set<String> done) throws IOException {
         if (done.contains(Journal.COMMITTED) || finishIfLinked()) {
             return;
         }
         if (!Trees.exists(source)) {
-            if (!spec.crossDevice() && isData(target)) {
+            if (!job.crossDevice() && isData(target)) {
                 placeLink(source, target); // renamed into place before a crash
                 record(Journal.LINKED);
                 finish();
@@ -43,7 +43,7 @@ final class MoveJob extends LinkingJob {
         // the synced folder is made here, not before the run: a run killed right after its plan was
         // journaled must find it made when it is rolled forward
         Files.createDirectories(target.getParent());
-        if (spec.crossDevice()) {
+        if (job.crossDevice()) {
             copyVerifyPlace(withoutStaleCopy(done));
             linkOverOriginal();
         } else {
@@ -87,29 +87,29 @@ final class MoveJob extends LinkingJob {
                 throw appeared();
             }
         } else {
-            copyAndVerify(source, copy, done.contains(Journal.COPIED), done.contains(Journal.VERIFIED));
+            copyAndVerify(source, copy, job.bytes(), job.files(), done.contains(Journal.COPIED), done.contains(Journal.VERIFIED));
             platform.renameNoReplace(copy, target);
         }
         record(Journal.PLACED);
     }
 
     @Override
-    public void backward(Set<String> done) throws IOException {
+    void backward(Set<String> done) throws IOException {
         if (Trees.isLinkTo(source, target) && isData(aside) && !TreeCompare.same(aside, target)) {
             // The original was partly removed (its removal failed or was cut short), or Claude Code wrote
             // through the link since: the synced data is the whole item, so it moves back, and only then
             // does what is left of the original go.
-            restoreFromSynced(true);
+            restoreFromSynced(movedBack());
             Trees.deleteIfExists(aside);
             return;
         }
         if (!putOriginalBack()) {
             // The original is gone (cleaned, or renamed on one device): the synced data moves back.
-            restoreFromSynced(true);
+            restoreFromSynced(movedBack());
             return;
         }
         if (!Trees.exists(source)) {
-            if (!spec.crossDevice() && isData(target)) {
+            if (!job.crossDevice() && isData(target)) {
                 platform.renameNoReplace(target, source);
                 return;
             }
@@ -134,7 +134,7 @@ final class MoveJob extends LinkingJob {
 
     /** Across filesystems the target is a verified copy made by this run; it goes when the original is back. */
     private void removeOurCopy(Set<String> done) throws IOException {
-        if (!spec.crossDevice() || !isData(target) || !isData(source)) {
+        if (!job.crossDevice() || !isData(target) || !isData(source)) {
             return;
         }
         boolean ours = done.contains(Journal.PLACED)
@@ -142,6 +142,11 @@ final class MoveJob extends LinkingJob {
         if (ours) {
             Trees.deleteIfExists(target);
         }
+    }
+
+    /** The synced data moved back into the item's path: a roll back leaves no second copy of what was only here. */
+    private Job.Restore movedBack() {
+        return new Job.Restore(job.item(), job.kind(), job.source(), job.target(), job.crossDevice(), true, job.bytes(), job.files());
     }
 
     private FileAlreadyExistsException appeared() {

@@ -1,22 +1,20 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.util.Set;
 
 /** Links an item whose data already sits in the synced folder (a second machine): {@code linked}. */
-final class LinkJob extends ItemJob {
+final class LinkSteps extends ItemSteps {
 
-    LinkJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
+    LinkSteps(Job.Link job, JobContext context) {
+        super(job, context);
     }
 
     @Override
-    public void forward(Set<String> done) throws IOException {
+    void forward(Set<String> done) throws IOException {
         if (done.contains(Journal.COMMITTED)) {
             return;
         }
@@ -35,7 +33,7 @@ final class LinkJob extends ItemJob {
     }
 
     @Override
-    public void backward(Set<String> done) throws IOException {
+    void backward(Set<String> done) throws IOException {
         Trees.deleteIfLink(sibling(source, "link", runId));
         if (Trees.isLinkTo(source, target)) {
             Files.delete(source);

@@ -8,42 +8,38 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * One item's work. {@link #forward} and {@link #backward} decide what to do from what is on disk
- * and which steps the journal holds, so the same code runs a fresh item, finishes an interrupted
- * one, and undoes it. Both are idempotent: running one again after a crash continues where it stopped.
+ * The steps of one item's {@link Job}. {@link #forward} and {@link #backward} decide what to do from
+ * what is on disk and which steps the journal holds, so the same code runs a fresh item, finishes an
+ * interrupted one, and undoes it. Both are idempotent: running one again after a crash continues where
+ * it stopped.
  */
-public abstract class ItemJob {
-    protected final JobSpec spec;
+abstract class ItemSteps {
+    protected final String item;
+    protected final JobContext context;
     protected final Platform platform;
-    protected final StepRecorder recorder;
     protected final Progress progress;
     protected final Path source;
     protected final Path target;
     protected final String runId;
 
-    protected ItemJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId,
-            java.nio.file.FileSystem fs) {
-        this.spec = spec;
-        this.platform = platform;
-        this.recorder = recorder;
-        this.progress = progress;
-        this.runId = runId;
-        this.source = spec.sourcePath(fs);
-        this.target = spec.targetPath(fs);
-    }
-
-    public String item() {
-        return spec.item();
+    protected ItemSteps(Job job, JobContext context) {
+        this.item = job.item();
+        this.context = context;
+        this.platform = context.platform();
+        this.progress = context.progress();
+        this.runId = context.runId();
+        this.source = context.path(job.source());
+        this.target = context.path(job.target());
     }
 
     /** Brings the item to its done state. {@code done}: the steps the journal already holds for it. */
-    public abstract void forward(Set<String> done) throws IOException;
+    abstract void forward(Set<String> done) throws IOException;
 
     /** Brings the item back to how it was before the run. */
-    public abstract void backward(Set<String> done) throws IOException;
+    abstract void backward(Set<String> done) throws IOException;
 
     protected void record(String step) throws IOException {
-        recorder.record(step, spec.item());
+        context.recorder().record(step, item);
     }
 
     /** A hidden sibling that belongs to this run: {@code .<item>.tether-<role>-<run>}. */
@@ -62,28 +58,12 @@ public abstract class ItemJob {
         platform.renameNoReplace(tmp, at);
     }
 
-    /**
-     * Swaps {@code replacement} into {@code at}; afterwards {@code replacement}'s name holds what was at
-     * {@code at}. One atomic exchange where the OS has one; else two renames with {@code at} missing
-     * in between.
-     */
-    protected void swap(Path replacement, Path at, Path parkAt) throws IOException {
-        if (platform.canExchange()) {
-            platform.exchange(replacement, at);
-            if (!replacement.equals(parkAt)) {
-                platform.renameNoReplace(replacement, parkAt);
-            }
-        } else {
-            platform.renameNoReplace(at, parkAt);
-            platform.renameNoReplace(replacement, at);
-        }
-    }
-
-    /** Copies {@code from} to a fresh {@code to}, then proves the copy equal by reading both back. */
-    protected void copyAndVerify(Path from, Path to, boolean alreadyCopied, boolean alreadyVerified) throws IOException {
+    /** Copies {@code from} ({@code bytes} in {@code files}, for the progress line) to a fresh {@code to}, then proves the copy equal by reading both back. */
+    protected void copyAndVerify(Path from, Path to, long bytes, long files, boolean alreadyCopied, boolean alreadyVerified)
+            throws IOException {
         if (!alreadyCopied || !Trees.exists(to)) {
             Trees.deleteIfExists(to);
-            progress.start(spec.item(), spec.bytes(), spec.files());
+            progress.start(item, bytes, files);
             try {
                 TreeCopier.copy(from, to, progress);
             } finally {

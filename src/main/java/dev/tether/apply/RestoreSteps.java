@@ -1,8 +1,6 @@
 package dev.tether.apply;
 
-import dev.tether.platform.Platform;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,16 +12,18 @@ import java.util.Set;
  * old link goes ({@code cleaned}). With {@code removeSynced} on one filesystem the data is renamed
  * instead of copied; across filesystems the synced copy is deleted after the verified swap.
  */
-final class RestoreJob extends ItemJob {
+final class RestoreSteps extends ItemSteps {
+    private final Job.Restore job;
     private final Path restore;
 
-    RestoreJob(JobSpec spec, Platform platform, StepRecorder recorder, Progress progress, String runId, FileSystem fs) {
-        super(spec, platform, recorder, progress, runId, fs);
+    RestoreSteps(Job.Restore job, JobContext context) {
+        super(job, context);
+        this.job = job;
         this.restore = sibling(source, "restore", runId);
     }
 
     @Override
-    public void forward(Set<String> done) throws IOException {
+    void forward(Set<String> done) throws IOException {
         if (done.contains(Journal.COMMITTED)) {
             return;
         }
@@ -41,7 +41,7 @@ final class RestoreJob extends ItemJob {
             record(Journal.PLACED);
         }
         Trees.deleteIfLink(restore);
-        if (spec.removeSynced() && spec.crossDevice() && isData(target)) {
+        if (job.removeSynced() && job.crossDevice() && isData(target)) {
             Trees.deleteIfExists(target);
         }
         record(Journal.CLEANED);
@@ -49,7 +49,7 @@ final class RestoreJob extends ItemJob {
     }
 
     private void bringDataNextToLink(Set<String> done) throws IOException {
-        if (spec.removeSynced() && !spec.crossDevice()) {
+        if (job.removeSynced() && !job.crossDevice()) {
             if (isData(target)) {
                 platform.renameNoReplace(target, restore);
                 record(Journal.COPIED);
@@ -64,7 +64,7 @@ final class RestoreJob extends ItemJob {
         // A copy made by an interrupted run counts only while it still equals the synced data: Claude Code
         // may have written through the link since. A stale one is made again.
         boolean current = done.contains(Journal.COPIED) && isData(restore) && TreeCompare.same(restore, target);
-        copyAndVerify(target, restore, current, current);
+        copyAndVerify(target, restore, job.bytes(), job.files(), current, current);
     }
 
     /**
@@ -73,12 +73,12 @@ final class RestoreJob extends ItemJob {
      * so the rest of the restore is finished instead.
      */
     @Override
-    public void backward(Set<String> done) throws IOException {
+    void backward(Set<String> done) throws IOException {
         if (isData(source)) {
             forward(done);
             return;
         }
-        if (spec.removeSynced() && !spec.crossDevice()) {
+        if (job.removeSynced() && !job.crossDevice()) {
             if (isData(restore) && !Trees.exists(target)) {
                 platform.renameNoReplace(restore, target);
             }
