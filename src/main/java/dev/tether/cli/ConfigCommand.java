@@ -7,6 +7,8 @@ import dev.tether.Failure;
 import dev.tether.Main;
 import dev.tether.Version;
 import dev.tether.profile.ExportPlan;
+import dev.tether.flow.Guard;
+import dev.tether.profile.ImportApplier;
 import dev.tether.profile.ImportPlan;
 import dev.tether.profile.ImportPlanner;
 import dev.tether.profile.ProfileArchive;
@@ -21,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -52,14 +55,14 @@ public final class ConfigCommand {
         @Option(names = "--dry-run", description = "list what would be exported and write nothing")
         boolean dryRun;
 
-        @Option(names = "--yes", description = "export even when token-like strings were found")
+        @Option(names = {"-y", "--yes"}, description = "export even when token-like strings were found")
         boolean yes;
 
         @Override
         public Integer call() throws IOException {
             Session session = config.main.session();
             Console console = session.console();
-            Context ctx = session.ctx();
+            Context ctx = dryRun ? session.ctx().readOnly() : session.ctx();
             console.doc().put("command", "config export");
             Instant now = Instant.now();
             Path target = ctx.fs().getPath(file != null ? file : "tether-profile-"
@@ -97,20 +100,24 @@ public final class ConfigCommand {
         }
     }
 
-    /** {@code tether config import FILE --dry-run [--force] [--include-local]}: the plan; applying it comes with tether's shared guard. */
+    /** {@code tether config import FILE [--force] [--include-local] [--dry-run] [--yes] [--allow-running]}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Plan bringing a profile zip into the Claude data dir: per file create, same, replace (--force;"
-                    + " the current file is kept under the state dir's kept/), conflict or refuse (absolute paths, .., links,"
-                    + " devices, credentials). This version shows the plan only (--dry-run).")
+            description = "Bring a profile zip into the Claude data dir, planned first: per file create, same, replace (with"
+                    + " --force; the current file is kept under <state-dir>/kept/<UTC time>/), conflict (differs, no --force:"
+                    + " nothing is written) or refuse (absolute paths, .., links, devices, credentials, anything outside a"
+                    + " profile: exit 2, nothing written).")
     static final class Import implements Callable<Integer> {
+        private static final DateTimeFormatter KEPT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC);
+
         @ParentCommand
         ConfigCommand config;
 
+        @Mixin
+        ChangeOptions change;
+
         @Parameters(index = "0", paramLabel = "FILE", description = "a zip written by tether config export")
         String file;
-
-        @Option(names = "--dry-run", description = "show the plan and change nothing")
-        boolean dryRun;
 
         @Option(names = "--force", description = "replace files that differ (the current ones are kept aside)")
         boolean force;
@@ -118,30 +125,43 @@ public final class ConfigCommand {
         @Option(names = "--include-local", description = "also import settings.local.json")
         boolean includeLocal;
 
-        @Option(names = "--yes", description = "do not ask")
-        boolean yes;
-
         @Override
         public Integer call() throws IOException {
             Session session = config.main.session();
             Console console = session.console();
-            Context ctx = session.ctx();
+            Context ctx = change.context(session);
             console.doc().put("command", "config import");
-            ImportPlan plan = ImportPlanner.plan(ProfileArchive.read(ctx.fs().getPath(file).toAbsolutePath()),
-                    ctx.locations().claudeDir(), new ImportPlanner.Options(force, includeLocal));
-            ArrayNode steps = console.doc().putArray("entries");
-            for (ImportPlan.Step s : plan.steps()) {
-                ObjectNode o = steps.addObject().put("name", s.name()).put("action", s.action().id());
-                o.put("reason", s.reason());
-                console.say(String.format("%-8s %s", s.action().id(), s.name()) + (s.reason() == null ? "" : "  (" + s.reason() + ")"));
-            }
-            plan.requireApplicable();
-            if (dryRun) {
+            console.doc().put("dryRun", change.dryRun);
+            try (Guard guard = change.guard(ctx)) {
+                Path zip = ctx.fs().getPath(file).toAbsolutePath();
+                ImportPlan plan = ImportPlanner.plan(ProfileArchive.read(zip), ctx.locations().claudeDir(),
+                        new ImportPlanner.Options(force, includeLocal));
+                ArrayNode steps = console.doc().putArray("entries");
+                for (ImportPlan.Step s : plan.steps()) {
+                    ObjectNode o = steps.addObject().put("name", s.name()).put("action", s.action().id());
+                    o.put("reason", s.reason());
+                    console.say(String.format("%-8s %s", s.action().id(), s.name()) + (s.reason() == null ? "" : "  (" + s.reason() + ")"));
+                }
+                plan.requireApplicable();
+                if (change.dryRun) {
+                    console.say("Dry run: nothing was changed.");
+                    return 0;
+                }
+                if (plan.writes().isEmpty()) {
+                    console.say("Nothing to import: every file is already here.");
+                    return 0;
+                }
+                console.requireYes("config import", "Import " + plan.writes().size() + " file(s) into "
+                        + ctx.locations().claudeDir() + "?", change.yes);
+                guard.clear(change.allowRunning);
+                Path kept = ctx.locations().stateDir().resolve("kept").resolve(KEPT_TIME.format(Instant.now()));
+                ImportApplier.Applied applied = ImportApplier.apply(plan, zip, ctx.locations().claudeDir(), kept);
+                ArrayNode keptJson = console.doc().putArray("kept");
+                applied.kept().forEach(p -> keptJson.add(p.toString()));
+                console.say("imported " + applied.written().size() + " file(s)" + (applied.kept().isEmpty() ? ""
+                        : "; the files they replaced are kept in " + kept));
                 return 0;
             }
-            // applying (dev.tether.profile.ImportApplier) waits for the shared guard of writing commands: lock, journal
-            throw new Failure.Refused("this version of tether shows an import's plan only; nothing was changed",
-                    "tether config import " + file + " --dry-run");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tether.Context;
 import dev.tether.Failure;
 import dev.tether.Main;
+import dev.tether.flow.Guard;
 import dev.tether.schedule.Backend;
 import dev.tether.schedule.Backends;
 import dev.tether.schedule.BackupRun;
@@ -56,7 +57,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Session session = main.session();
         Console console = session.console();
-        Context ctx = session.ctx();
+        boolean reads = dryRun || action.equals("status");
+        Context ctx = reads ? session.ctx().readOnly() : session.ctx();
         console.doc().put("command", "schedule");
         console.doc().put("action", action);
         if (at != null && !(action.equals("daily") || action.equals("hourly"))) {
@@ -68,18 +70,20 @@ public final class ScheduleCommand implements Callable<Integer> {
                 new RunLog(ctx.locations().stateDir()), Clock.systemDefaultZone());
         console.doc().put("backend", backend.id());
         console.doc().put("where", backend.where());
-        return switch (action) {
-            case "status" -> status(console, scheduler.status());
-            case "off" -> write(console, () -> scheduler.remove(), "remove the job from " + backend.where());
-            default -> {
-                Schedule schedule = Schedule.parse(action, at);
-                JobCommand job = JobCommand.ofThisProcess(ctx.locations().claudeDir(), ctx.locations().stateDir());
-                console.doc().put("schedule", schedule.describe());
-                console.doc().putPOJO("job", job.argv());
-                yield write(console, () -> scheduler.install(schedule, job), "run " + String.join(" ", job.argv()) + " "
-                        + schedule.describe() + ", through " + backend.where());
+        if (action.equals("status")) {
+            return status(console, scheduler.status());
+        }
+        try (Guard guard = reads ? Guard.forDryRun(ctx) : Guard.forWriting(ctx)) {
+            if (action.equals("off")) {
+                return write(console, guard, () -> scheduler.remove(), "remove the job from " + backend.where());
             }
-        };
+            Schedule schedule = Schedule.parse(action, at);
+            JobCommand job = JobCommand.ofThisProcess(ctx.locations().claudeDir(), ctx.locations().stateDir());
+            console.doc().put("schedule", schedule.describe());
+            console.doc().putPOJO("job", job.argv());
+            return write(console, guard, () -> scheduler.install(schedule, job), "run " + String.join(" ", job.argv()) + " "
+                    + schedule.describe() + ", through " + backend.where());
+        }
     }
 
     /** A change of the schedule, after the plan was shown. */
@@ -87,7 +91,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         Scheduler.Change apply() throws IOException;
     }
 
-    private int write(Console console, Change change, String plan) throws IOException {
+    private int write(Console console, Guard guard, Change change, String plan) throws IOException {
         console.say("plan: " + plan);
         if (dryRun) {
             console.doc().put("result", "dry-run");
@@ -97,7 +101,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             throw new Failure.Refused("this tether has no backup command yet, so a scheduled job would fail at every run;"
                     + " nothing was changed", "update tether, then run tether schedule again");
         }
-        // the shared guard of writing commands (lock; issue 12) goes here, around change.apply()
+        guard.clear(true); // the job and its record are not Claude Code's data: a running Claude Code is no reason to wait
         Scheduler.Change done = change.apply();
         console.doc().put("result", done.name().toLowerCase(java.util.Locale.ROOT));
         console.say(done.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));

@@ -50,6 +50,36 @@ class ConfigIT {
     }
 
     @Test
+    void importAppliesWithYesAndKeepsWhatForceReplaces() throws IOException {
+        Path a = claude("a");
+        Files.writeString(a.resolve("CLAUDE.md"), "# A's rules\n");
+        Files.createDirectories(a.resolve("hooks"));
+        Files.writeString(a.resolve("hooks/check.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(a.resolve("hooks/check.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path zip = work.resolve("profile.zip");
+        assertEquals(0, new Tether(work.resolve("a")).run("config", "export", zip.toString()).exitCode());
+
+        Path b = claude("b");
+        Tether tb = new Tether(work.resolve("b"));
+        assertEquals(3, tb.run("config", "import", zip.toString()).exitCode()); // no terminal, no --yes
+        Tether.Result first = tb.run("config", "import", zip.toString(), "--yes");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals("# A's rules\n", Files.readString(b.resolve("CLAUDE.md")));
+        assertTrue(Files.isExecutable(b.resolve("hooks/check.sh")));
+
+        Files.writeString(b.resolve("CLAUDE.md"), "# B's own\n");
+        Tether.Result conflict = tb.run("config", "import", zip.toString(), "--yes");
+        assertEquals(2, conflict.exitCode(), conflict.toString());
+        assertEquals("# B's own\n", Files.readString(b.resolve("CLAUDE.md")));
+        Tether.Result forced = tb.run("config", "import", zip.toString(), "--yes", "--force", "--json");
+        assertEquals(0, forced.exitCode(), forced.toString());
+        assertEquals("# A's rules\n", Files.readString(b.resolve("CLAUDE.md")));
+        Path kept = Path.of(forced.json().get("kept").get(0).asText());
+        assertEquals("# B's own\n", Files.readString(kept));
+        assertTrue(kept.startsWith(work.resolve("b/.local/state/tether/kept")), kept.toString());
+    }
+
+    @Test
     void aTokenInTheProfileNeedsAYesWithoutATerminal() throws IOException {
         Path a = claude("a");
         Files.writeString(a.resolve("CLAUDE.md"), "GITLAB=glpat-Zx9Qw3Er5Ty7Ui1Op2As\n");
