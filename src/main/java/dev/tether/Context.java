@@ -1,5 +1,6 @@
 package dev.tether;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tether.apply.Journal;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
@@ -8,10 +9,15 @@ import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import dev.tether.readonly.ReadOnlyFileSystem;
 import dev.tether.readonly.ReadOnlyPlatform;
+import dev.tether.retention.Retention;
+import dev.tether.retention.SettingsFile;
 import dev.tether.state.MachineEntry;
+import dev.tether.state.MachineRegistry;
 import dev.tether.state.StateStore;
 import java.nio.file.FileSystem;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -21,11 +27,25 @@ import java.util.function.Supplier;
  * Tests and the demo build their own.
  */
 public record Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
-        Supplier<List<ClaudeProcesses.Seen>> claudeProbe, FreeSpace freeSpace) {
+        Supplier<List<ClaudeProcesses.Seen>> claudeProbe, FreeSpace freeSpace, Path managedSettings) {
 
     public Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
             Supplier<List<ClaudeProcesses.Seen>> claudeProbe) {
-        this(fs, env, os, platform, locations, claudeProbe, FreeSpace.OF_FILE_STORE);
+        this(fs, env, os, platform, locations, claudeProbe, FreeSpace.OF_FILE_STORE, Locations.managedSettings(fs, os));
+    }
+
+    /** The user's {@code settings.json} in the Claude data dir. */
+    public SettingsFile userSettings() {
+        return new SettingsFile(locations.claudeDir().resolve("settings.json"));
+    }
+
+    /** This machine's effective {@code cleanupPeriodDays}: managed settings, else the user's, else the default. */
+    public Retention retention() {
+        return Retention.effective(settingsOf(new SettingsFile(managedSettings)), settingsOf(userSettings()));
+    }
+
+    private static JsonNode settingsOf(SettingsFile file) {
+        return file.read() instanceof SettingsFile.Read.Valid v ? v.settings() : null;
     }
 
     public StateStore stateStore() {
@@ -34,7 +54,10 @@ public record Context(FileSystem fs, Map<String, String> env, Os os, Platform pl
 
     /** This machine's entry in a synced folder's registry. */
     public MachineEntry machine() {
-        return MachineEntry.of(locations.stateDir(), env, os);
+        return MachineEntry.of(locations.stateDir(), env, os, () -> {
+            Retention r = retention();
+            return new MachineRegistry.Retained(r.days(), r.source().name().toLowerCase(Locale.ROOT));
+        });
     }
 
     public Journal journal() {
@@ -49,6 +72,7 @@ public record Context(FileSystem fs, Map<String, String> env, Os os, Platform pl
         FileSystem view = ReadOnlyFileSystem.of(fs);
         Locations seen = new Locations(view.getPath(locations.home().toString()), view.getPath(locations.claudeDir().toString()),
                 view.getPath(locations.stateDir().toString()));
-        return new Context(view, env, os, ReadOnlyPlatform.of(platform, view), seen, claudeProbe, freeSpace);
+        return new Context(view, env, os, ReadOnlyPlatform.of(platform, view), seen, claudeProbe, freeSpace,
+                view.getPath(managedSettings.toString()));
     }
 }

@@ -58,7 +58,7 @@ public final class Executor {
             for (Job job : plan.jobs()) {
                 started.add(job);
                 job.forward(context, Set.of());
-                noteInState(plan, job, job.links());
+                note(plan, job, true, context);
             }
             run.commit("done");
         } catch (IOException | RuntimeException e) {
@@ -80,13 +80,12 @@ public final class Executor {
         try {
             for (Job job : reversed) {
                 Set<String> done = steps.getOrDefault(job.item(), Set.of());
-                if (!job.links() && done.contains(Journal.COMMITTED)) {
+                if (job.staysWhenRunFails() && done.contains(Journal.COMMITTED)) {
                     kept.add(job.item()); // a finished unlink is a good state of its own: it stays
                     continue;
                 }
                 job.backward(context, done);
-                // a setup item is gone again; an unlink item is linked again unless its restore had finished
-                noteInState(plan, job, !job.links() && Trees.isLinkTo(fs.getPath(job.source()), fs.getPath(job.target())));
+                note(plan, job, false, context);
             }
             run.commit("rolled-back");
         } catch (IOException | RuntimeException e2) {
@@ -107,7 +106,7 @@ public final class Executor {
         try {
             for (Job job : plan.jobs()) {
                 job.forward(context, pending.stepsOf(job.item()));
-                noteInState(plan, job, job.links());
+                note(plan, job, true, context);
             }
             run.commit("rolled-forward");
         } catch (IOException | RuntimeException e) {
@@ -127,7 +126,7 @@ public final class Executor {
         try {
             for (Job job : reversed) {
                 job.backward(context, pending.stepsOf(job.item()));
-                noteInState(plan, job, false);
+                note(plan, job, false, context);
             }
             run.commit("rolled-back");
         } catch (IOException | RuntimeException e) {
@@ -147,26 +146,20 @@ public final class Executor {
         }
     }
 
-    /** Records (or forgets) one item in the state file, so unlink knows exactly what tether linked. */
-    private void noteInState(RunPlan plan, Job job, boolean linked) throws IOException {
+    /** Records a job done ({@code forward}) or undone in the state file, so unlink knows exactly what tether made. */
+    private void note(RunPlan plan, Job job, boolean forward, JobContext context) throws IOException {
         String now = Instant.now().toString();
         State state = store.load().orElse(new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(),
                 List.of(), List.of(), now));
-        if (linked) {
-            state = new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(), state.items(),
-                    state.chosen(), now)
-                    .withItem(new State.LinkedItem(job.item(), job.kind().id(), job.target(), now), now);
-        } else {
-            state = state.withoutItem(job.item(), now);
-        }
-        store.save(state);
+        store.save(forward ? job.done(state, plan, now) : job.undone(state, now, context));
     }
 
     /** Records items found already linked as planned (the {@code ok} action), and the root for later runs. */
     public void recordOk(RunPlan plan, List<State.LinkedItem> items, List<String> chosen) throws IOException {
         String now = Instant.now().toString();
-        State state = new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(),
-                store.load().map(State::items).orElse(List.of()), chosen, now);
+        State before = store.load().orElse(new State(1, plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(),
+                List.of(), List.of(), now));
+        State state = before.at(plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(), chosen, now);
         for (State.LinkedItem item : items) {
             if (state.item(item.name()).isEmpty()) {
                 state = state.withItem(item, now);

@@ -27,14 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * copy after its caller has moved on (a rollback deleting the copy never races a worker still
  * writing into it). {@link #submit} is called by one thread, the one walking the tree.
  */
-final class FilePool implements AutoCloseable {
+public final class FilePool implements AutoCloseable {
     /** Enough concurrent fsyncs to share journal commits; reading and comparing is limited by the cores anyway. */
     static final int THREADS = 16;
     static final int BATCH_FILES = 32;
     static final long BATCH_BYTES = 1 << 20;
 
     /** One file's work. */
-    interface Task {
+    public interface Task {
         void run() throws IOException;
     }
 
@@ -45,7 +45,7 @@ final class FilePool implements AutoCloseable {
     private List<Task> batch = new ArrayList<>();
     private long batchBytes;
 
-    FilePool() {
+    public FilePool() {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
@@ -62,7 +62,7 @@ final class FilePool implements AutoCloseable {
      * current batch; a full batch goes to a thread, waiting while the queue is full. Throws the first
      * failure of an earlier task instead.
      */
-    void submit(long bytes, Task task) throws IOException {
+    public void submit(long bytes, Task task) throws IOException {
         rethrowFailure();
         batch.add(task);
         batchBytes += bytes;
@@ -101,7 +101,7 @@ final class FilePool implements AutoCloseable {
     }
 
     /** Waits for every queued task; then throws the first failure, if any. */
-    void awaitAll() throws IOException {
+    public void awaitAll() throws IOException {
         if (failure.get() == null) {
             flush();
         }

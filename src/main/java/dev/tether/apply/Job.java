@@ -3,6 +3,7 @@ package dev.tether.apply;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.tether.layout.Kind;
+import dev.tether.state.State;
 import java.io.IOException;
 import java.util.Set;
 
@@ -21,7 +22,9 @@ import java.util.Set;
     @JsonSubTypes.Type(value = Job.Link.class, name = "link"),
     @JsonSubTypes.Type(value = Job.Merge.class, name = "merge"),
     @JsonSubTypes.Type(value = Job.Relink.class, name = "relink"),
-    @JsonSubTypes.Type(value = Job.Restore.class, name = "restore")})
+    @JsonSubTypes.Type(value = Job.Restore.class, name = "restore"),
+    @JsonSubTypes.Type(value = Job.Retain.class, name = "retain"),
+    @JsonSubTypes.Type(value = Job.Unretain.class, name = "unretain")})
 public sealed interface Job {
     String item();
 
@@ -39,8 +42,24 @@ public sealed interface Job {
     /** Brings the item back to how it was before the run. */
     void backward(JobContext c, Set<String> done) throws IOException;
 
-    /** True when the finished job leaves the item linked (setup's jobs); false when it brings the data back. */
-    boolean links();
+    /** The state file once this job is done: by default, the item linked to its target, at the plan's root. */
+    default State done(State state, RunPlan plan, String now) {
+        return state.at(plan.syncRoot(), plan.folder(), plan.syncedFolder(), plan.claudeDir(), state.chosen(), now)
+                .withItem(new State.LinkedItem(item(), kind().id(), target(), now), now);
+    }
+
+    /** The state file once this job is undone: by default, the item not linked. */
+    default State undone(State state, String now, JobContext c) throws IOException {
+        return state.withoutItem(item(), now);
+    }
+
+    /**
+     * True when a finished job stays finished although a later job of its run fails (unlink's: each item
+     * back is a good state of its own); false when the whole run is rolled back (setup's).
+     */
+    default boolean staysWhenRunFails() {
+        return false;
+    }
 
     /** The data exists only locally: it moves into the synced folder and a link takes its place. */
     record Move(String item, Kind kind, String source, String target, boolean crossDevice, long bytes, long files)
@@ -55,10 +74,6 @@ public sealed interface Job {
             new MoveSteps(this, c).backward(done);
         }
 
-        @Override
-        public boolean links() {
-            return true;
-        }
     }
 
     /** The data exists only in the synced folder (a second machine): a link is made. */
@@ -73,10 +88,6 @@ public sealed interface Job {
             new LinkSteps(this, c).backward(done);
         }
 
-        @Override
-        public boolean links() {
-            return true;
-        }
     }
 
     /**
@@ -96,10 +107,6 @@ public sealed interface Job {
             new MergeSteps(this, c).backward(done);
         }
 
-        @Override
-        public boolean links() {
-            return true;
-        }
     }
 
     /** A dangling link re-pointed at the planned target; {@code previousTarget} is where it pointed before. */
@@ -114,10 +121,6 @@ public sealed interface Job {
             new RelinkSteps(this, c).backward(done);
         }
 
-        @Override
-        public boolean links() {
-            return true;
-        }
     }
 
     /**
@@ -137,14 +140,86 @@ public sealed interface Job {
             new RestoreSteps(this, c).backward(done);
         }
 
+
         @Override
-        public boolean links() {
-            return false;
+        public State done(State state, RunPlan plan, String now) {
+            return state.withoutItem(item, now);
+        }
+
+        /** Undone before its swap, the item is still tether's link; after it, the item stays restored. */
+        @Override
+        public State undone(State state, String now, JobContext c) throws IOException {
+            return Trees.isLinkTo(c.path(source), c.path(target))
+                    ? state.withItem(new State.LinkedItem(item, kind.id(), target, now), now)
+                    : state.withoutItem(item, now);
+        }
+
+        @Override
+        public boolean staysWhenRunFails() {
+            return true;
         }
 
         /** Bytes copied onto the Claude data dir's filesystem: none when the data is renamed back. */
         public long bytesCopied() {
             return removeSynced && !crossDevice ? 0 : Math.max(0, bytes);
+        }
+    }
+
+    /**
+     * Adds {@code cleanupPeriodDays} to the user's {@code settings.json} (made when {@code created}), so Claude
+     * Code's retention sweep stops deleting transcripts through the links. {@code item} is the journal's
+     * key for it; {@code source} and {@code target} are the settings file.
+     */
+    record Retain(String item, Kind kind, String source, String target, int days, boolean created) implements Job {
+        /** The journal's key for the retention step (no item of the Claude data dir has this name). */
+        public static final String ITEM = "settings.json#cleanupPeriodDays";
+
+        @Override
+        public void forward(JobContext c, Set<String> done) throws IOException {
+            new RetentionSteps(c, source, item).add(days, done);
+        }
+
+        @Override
+        public void backward(JobContext c, Set<String> done) throws IOException {
+            new RetentionSteps(c, source, item).remove(days, created);
+        }
+
+        @Override
+        public State done(State state, RunPlan plan, String now) {
+            return state.withRetention(new State.RetentionMark(source, created, days, now), now);
+        }
+
+        @Override
+        public State undone(State state, String now, JobContext c) throws IOException {
+            return state.withRetention(null, now);
+        }
+    }
+
+    /** Unlink: removes the {@code cleanupPeriodDays} tether added, while it still holds tether's value. */
+    record Unretain(String item, Kind kind, String source, String target, int days, boolean created) implements Job {
+        @Override
+        public void forward(JobContext c, Set<String> done) throws IOException {
+            new RetentionSteps(c, source, item).remove(days, created);
+        }
+
+        @Override
+        public void backward(JobContext c, Set<String> done) throws IOException {
+            new RetentionSteps(c, source, item).add(days, Set.of());
+        }
+
+        @Override
+        public State done(State state, RunPlan plan, String now) {
+            return state.withRetention(null, now);
+        }
+
+        @Override
+        public State undone(State state, String now, JobContext c) throws IOException {
+            return state.withRetention(new State.RetentionMark(source, created, days, now), now);
+        }
+
+        @Override
+        public boolean staysWhenRunFails() {
+            return true;
         }
     }
 }

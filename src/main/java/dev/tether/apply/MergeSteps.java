@@ -1,15 +1,13 @@
 package dev.tether.apply;
 
-import java.io.BufferedReader;
+import dev.tether.conflict.EveryLine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -92,7 +90,7 @@ final class MergeSteps extends LinkingSteps {
             switch (f.way()) {
                 case MOVE_IN -> requireEqual(local, staged(synced));
                 case KEEP -> requireEqual(local, TreeMerge.resolve(keptRoot, f.rel()));
-                case UNION -> requireEveryLine(staged(synced), local, synced);
+                case UNION -> EveryLine.require(staged(synced), local, synced);
                 default -> { }
             }
         }
@@ -112,7 +110,7 @@ final class MergeSteps extends LinkingSteps {
                     if (now.size() != f.syncedSize() || now.lastModifiedTime().toMillis() != f.syncedMtime()) {
                         // the sync client wrote the synced file meanwhile: unite again with what is there now
                         unite(synced, local);
-                        requireEveryLine(staged(synced), local, synced);
+                        EveryLine.require(staged(synced), local, synced);
                     }
                     // replacing is safe: the staged file holds every line of the file it replaces
                     Files.move(staged(synced), synced, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -140,29 +138,6 @@ final class MergeSteps extends LinkingSteps {
         if (diff != null) {
             throw new IOException("the copy of " + original + " differs from the original at " + diff + "; nothing was replaced");
         }
-    }
-
-    /** Every line of both inputs must be in the union, byte for byte (line ends aside). */
-    private static void requireEveryLine(Path union, Path... inputs) throws IOException {
-        Set<String> lines = new HashSet<>();
-        for (Path input : inputs) {
-            lines.addAll(lines(input));
-        }
-        lines.removeAll(new HashSet<>(lines(union)));
-        if (!lines.isEmpty()) {
-            throw new IOException("the merged " + union + " lacks " + lines.size() + " line(s) of its inputs; nothing was replaced");
-        }
-    }
-
-    private static List<String> lines(Path file) throws IOException {
-        List<String> out = new ArrayList<>();
-        // ISO-8859-1 maps every byte to one char, so lines compare byte for byte whatever their encoding
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                out.add(line);
-            }
-        }
-        return out;
     }
 
     @Override

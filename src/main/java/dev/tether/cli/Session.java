@@ -3,6 +3,7 @@ package dev.tether.cli;
 import dev.tether.Context;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
+import java.nio.file.Path;
 
 /** One invocation's resolved context (where things are) and console (where output goes). */
 public record Session(Context ctx, Console console) {
@@ -17,6 +18,8 @@ public record Session(Context ctx, Console console) {
         boolean stdinTty = env.in() == System.in && env.platform().isTerminal(0);
         boolean stderrTty = env.err() == System.err && env.platform().isTerminal(2);
         Console console = new Console(env, json, quiet, verbose, color, stdinTty, stderrTty);
-        return new Session(new Context(env.fs(), env.env(), os, env.platform(), locations, env.claudeProbe(), env.freeSpace()), console);
+        Path managed = env.managedSettings() != null ? env.managedSettings() : Locations.managedSettings(env.fs(), os);
+        return new Session(new Context(env.fs(), env.env(), os, env.platform(), locations, env.claudeProbe(), env.freeSpace(),
+                managed), console);
     }
 }

@@ -10,6 +10,7 @@ import dev.tether.detect.SyncRoot;
 import dev.tether.flow.Guard;
 import dev.tether.flow.RootChoice;
 import dev.tether.flow.SetupFlow;
+import dev.tether.retention.Retention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,10 @@ public final class SetupCommand implements Callable<Integer> {
             + " default: the recorded items, else history.jsonl, projects, file-history, .archive, .planning, tasks)")
     List<String> items;
 
+    @Option(names = "--no-retain", description = "leave Claude Code's cleanupPeriodDays alone (by default setup sets it to"
+            + " 36500 when nobody chose a value, so old transcripts are not deleted through the links)")
+    boolean noRetain;
+
     @Mixin
     ChangeOptions change;
 
@@ -60,7 +65,7 @@ public final class SetupCommand implements Callable<Integer> {
             if (pending.isPresent()) {
                 console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
             }
-            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items),
+            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items, noRetain),
                     console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             if (prepared.root().source() != RootChoice.Source.OPTION) {
                 console.say("Sync root: " + prepared.root().root() + " (" + prepared.root().because() + ")");
@@ -70,9 +75,12 @@ public final class SetupCommand implements Callable<Integer> {
             console.doc().put("syncedFolder", prepared.layout().syncedFolder().toString());
             ItemView view = ItemView.ofSetup(prepared.plan().actions());
             view.print(console, "Plan: " + prepared.layout().claudeDir() + " -> " + prepared.layout().syncedFolder());
+            RetentionView retention = RetentionView.of(prepared.plan().retention());
+            retention.print(console);
             boolean refused = !prepared.plan().refusals().isEmpty();
-            view.toJson(console.doc(), r -> refused ? (r.action().equals("refuse") ? "refused" : "not-run")
-                    : change.dryRun ? "dry-run" : "pending");
+            String planned = refused ? "not-run" : change.dryRun ? "dry-run" : "pending";
+            view.toJson(console.doc(), r -> refused ? (r.action().equals("refuse") ? "refused" : "not-run") : planned);
+            retention.toJson(console.doc(), planned);
             prepared.requireNoRefusals();
             if (change.dryRun) {
                 console.say("Dry run: nothing was changed.");
@@ -87,18 +95,22 @@ public final class SetupCommand implements Callable<Integer> {
                 kept = flow.apply(prepared, guard, change.allowRunning,
                         console.progressWanted() ? new ProgressLine(console.stderr()) : Progress.NONE);
             } catch (Failure f) {
-                view.toJson(console.doc(), r -> changing(r.action()) ? (f.exitCode() == 5 ? "unfinished" : "rolled-back") : "unchanged");
+                String failed = f.exitCode() == 5 ? "unfinished" : "rolled-back";
+                view.toJson(console.doc(), r -> changing(r.action()) ? failed : "unchanged");
+                retention.toJson(console.doc(), prepared.plan().retention().changes() ? failed : "unchanged");
                 throw f;
             }
             view.toJson(console.doc(), r -> changing(r.action()) ? "done" : "unchanged");
+            retention.toJson(console.doc(), prepared.plan().retention().changes() ? "done" : "unchanged");
             var keptJson = console.doc().putArray("kept");
             kept.forEach(p -> keptJson.add(p.toString()));
             for (Path p : kept) {
                 console.say("  kept: " + p + " (differs from its synced copy; the synced one stays)");
             }
             console.say(changes ? "Done: " + count(prepared, "move") + " moved, " + count(prepared, "link") + " linked, "
-                    + count(prepared, "merge") + " merged, " + count(prepared, "relink") + " relinked."
-                    + " Check it any time with: tether verify" : "Nothing to do: every item is already as planned.");
+                    + count(prepared, "merge") + " merged, " + count(prepared, "relink") + " relinked"
+                    + (prepared.plan().retention().changes() ? ", " + Retention.KEY + " set to " + Retention.KEEP_ALL : "")
+                    + ". Check it any time with: tether verify" : "Nothing to do: every item is already as planned.");
             return 0;
         }
     }

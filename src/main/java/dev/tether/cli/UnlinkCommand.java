@@ -47,7 +47,13 @@ public final class UnlinkCommand implements Callable<Integer> {
             UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);
             view.print(console, "Unlink plan for " + ctx.locations().claudeDir());
+            if (prepared.retentionNote() != null) {
+                String action = prepared.unretain().isPresent() ? "unretain" : "leave";
+                console.say("  " + console.paint(String.format("%-8s", action), prepared.unretain().isPresent()
+                        ? Console.Paint.CYAN : Console.Paint.YELLOW) + "retention  " + prepared.retentionNote());
+            }
             view.toJson(console.doc(), r -> change.dryRun ? "dry-run" : "pending");
+            putRetention(console, prepared, change.dryRun ? "dry-run" : "pending");
             if (prepared.state().isEmpty()) {
                 console.say("This machine was never set up: nothing to unlink.");
             }
@@ -68,10 +74,22 @@ public final class UnlinkCommand implements Callable<Integer> {
                     default -> "failed";
                 });
             }
+            putRetention(console, prepared, prepared.unretain().isPresent() ? "done" : "unchanged");
             if (prepared.changesAnything()) {
                 console.say("Done: the items are real local files again" + (removeSynced ? "." : "; the synced copy stays for other machines."));
             }
             return 0;
         }
+    }
+
+    /** The {@code retention} object of the JSON document, when tether had added a value. */
+    private static void putRetention(Console console, UnlinkFlow.Prepared prepared, String result) {
+        if (prepared.retentionNote() == null) {
+            return;
+        }
+        var o = console.doc().putObject("retention");
+        o.put("action", prepared.unretain().isPresent() ? "unretain" : "leave");
+        o.put("message", prepared.retentionNote());
+        o.put("result", prepared.unretain().isPresent() ? result : "unchanged");
     }
 }

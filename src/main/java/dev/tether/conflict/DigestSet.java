@@ -10,7 +10,7 @@ import java.util.Arrays;
  * lines: 32 bytes a line, whatever its length. Two different lines share a digest with a probability
  * of about n²/2¹²⁹, nothing next to a disk error. Open addressing on two arrays of longs.
  */
-final class DigestSet {
+public final class DigestSet {
     private static final int SMALL = 16;
 
     private final MessageDigest sha256;
@@ -18,7 +18,7 @@ final class DigestSet {
     private long[] lo = new long[SMALL];
     private int size;
 
-    DigestSet() {
+    public DigestSet() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -27,8 +27,14 @@ final class DigestSet {
     }
 
     /** Adds the line's digest; true when it was not there yet. */
-    boolean add(byte[] line) {
-        ByteBuffer d = ByteBuffer.wrap(sha256.digest(line));
+    public boolean add(byte[] line) {
+        return add(line, 0, line.length);
+    }
+
+    /** Adds the digest of {@code length} bytes of {@code buffer} from {@code offset}; true when it was not there yet. */
+    public boolean add(byte[] buffer, int offset, int length) {
+        sha256.update(buffer, offset, length);
+        ByteBuffer d = ByteBuffer.wrap(sha256.digest());
         long h = d.getLong();
         long l = d.getLong();
         if (h == 0 && l == 0) {

@@ -71,7 +71,9 @@ public final class SampleData {
         Path tasks = claude.resolve("tasks").resolve(uuid());
         Files.createDirectories(tasks);
         Files.writeString(tasks.resolve("1.json"), "{\"id\":\"1\",\"subject\":\"ship it\",\"status\":\"pending\"}\n");
-        Files.writeString(claude.resolve("settings.json"), "{\"cleanupPeriodDays\":30}\n");
+        // as Claude Code writes it (JSON.stringify with two spaces); no cleanupPeriodDays, so setup adds tether's
+        Files.writeString(claude.resolve("settings.json"),
+                "{\n  \"model\": \"sonnet\",\n  \"permissions\": {\n    \"allow\": [\n      \"Bash(git status)\"\n    ]\n  }\n}\n");
         Files.writeString(claude.resolve("CLAUDE.md"), "# Personal notes for Claude\n");
         Files.writeString(claude.resolve(".credentials.json"), "{\"claudeAiOauth\":{\"accessToken\":\"sk-ant-fake-not-real\"}}\n");
         age(claude.resolve("history.jsonl"));

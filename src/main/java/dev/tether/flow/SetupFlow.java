@@ -11,12 +11,17 @@ import dev.tether.detect.DetectContext;
 import dev.tether.detect.Detection;
 import dev.tether.detect.Provider;
 import dev.tether.layout.Items;
+import dev.tether.layout.Kind;
+import dev.tether.retention.Retention;
+import dev.tether.retention.SettingsFile;
 import dev.tether.plan.Action;
 import dev.tether.plan.LinkRights;
 import dev.tether.plan.Observation;
 import dev.tether.plan.Observer;
 import dev.tether.plan.Plan;
 import dev.tether.plan.Planner;
+import dev.tether.plan.RetentionAction;
+import dev.tether.plan.RetentionPlanner;
 import dev.tether.plan.SyncLayout;
 import dev.tether.state.State;
 import java.io.IOException;
@@ -38,9 +43,9 @@ public final class SetupFlow {
      * What the user asked for; nulls and empty lists mean "use the recorded value or the default".
      * {@code provider} ({@code --provider}) picks the root among the detected ones when {@code syncRoot} is null.
      */
-    public record Request(String syncRoot, Provider provider, String folder, List<String> items) {
+    public record Request(String syncRoot, Provider provider, String folder, List<String> items, boolean noRetain) {
         public Request(String syncRoot, String folder, List<String> items) {
-            this(syncRoot, null, folder, items);
+            this(syncRoot, null, folder, items, false);
         }
     }
 
@@ -102,8 +107,11 @@ public final class SetupFlow {
             Optional<Path> recorded = state.flatMap(s -> s.item(item)).map(i -> ctx.fs().getPath(i.target()));
             observations.add(observer.observe(item, layout, recorded));
         }
+        SettingsFile settings = ctx.userSettings();
+        RetentionAction retention = RetentionPlanner.decide(ctx.retention(), settings.read(), settings.path(),
+                request.noRetain(), layout.syncedFolder());
         Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(),
-                LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()));
+                LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()), retention);
         return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), chosen);
     }
 
@@ -166,6 +174,10 @@ public final class SetupFlow {
         };
         for (Action a : plan.actions()) {
             a.accept(jobOf).ifPresent(jobs::add);
+        }
+        if (plan.retention() instanceof RetentionAction.Retain r) {
+            String settings = r.settings().toString();
+            jobs.add(new Job.Retain(Job.Retain.ITEM, Kind.FILE, settings, settings, Retention.KEEP_ALL, r.creates()));
         }
         return new RunPlan(layout.syncRoot().toString(), folder, layout.syncedFolder().toString(),
                 layout.claudeDir().toString(), jobs);

@@ -12,6 +12,8 @@ import dev.tether.plan.Entry;
 import dev.tether.plan.Observer;
 import dev.tether.plan.UnlinkAction;
 import dev.tether.plan.UnlinkPlanner;
+import dev.tether.retention.Retention;
+import dev.tether.retention.SettingsFile;
 import dev.tether.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +28,13 @@ import java.util.Optional;
  * interrupted unlink finished ({@link #pendingRun}).
  */
 public final class UnlinkFlow {
-    /** The unlink plan: per item what happens, and the restore jobs of the items that come back. */
-    public record Prepared(List<UnlinkAction> actions, List<Job.Restore> restores, RunPlan runPlan, Optional<State> state) {
+    /**
+     * The unlink plan: per item what happens, the restore jobs of the items that come back, and the removal of
+     * the {@code cleanupPeriodDays} tether added ({@code unretain}, when this unlink leaves nothing linked and
+     * the value is still tether's); {@code retentionNote} says what happens to it, or is null when tether added none.
+     */
+    public record Prepared(List<UnlinkAction> actions, List<Job.Restore> restores, Optional<Job.Unretain> unretain,
+            String retentionNote, RunPlan runPlan, Optional<State> state) {
         public boolean changesAnything() {
             return !runPlan.jobs().isEmpty();
         }
@@ -83,9 +90,37 @@ public final class UnlinkFlow {
                         removeSynced, r.bytes(), r.files()));
             }
         }
+        boolean unlinksAll = only.isEmpty() || recorded.stream().allMatch(i -> only.contains(i.name()));
+        State.RetentionMark mark = state.map(State::retention).orElse(null);
+        Optional<Job.Unretain> unretain = Optional.empty();
+        String note = null;
+        if (mark != null) {
+            Integer value = settingsValue(mark);
+            if (!unlinksAll) {
+                note = Retention.KEY + " " + mark.days() + " stays in " + mark.settings() + " while other items stay linked";
+            } else if (value == null || value != mark.days()) {
+                note = Retention.KEY + " in " + mark.settings() + " is " + (value == null ? "gone" : "now " + value)
+                        + ", not the " + mark.days() + " tether added; left as it is";
+            } else {
+                unretain = Optional.of(new Job.Unretain(Job.Retain.ITEM, Kind.FILE, mark.settings(), mark.settings(),
+                        mark.days(), mark.created()));
+                note = "remove " + Retention.KEY + " " + mark.days() + " from " + mark.settings() + " (tether added it)";
+            }
+        }
+        List<Job> all = new ArrayList<>(jobs);
+        unretain.ifPresent(all::add);
         RunPlan runPlan = new RunPlan(state.map(State::syncRoot).orElse(""), state.map(State::folder).orElse(""),
-                state.map(State::syncedFolder).orElse(""), ctx.locations().claudeDir().toString(), List.<Job>copyOf(jobs));
-        return new Prepared(actions, jobs, runPlan, state);
+                state.map(State::syncedFolder).orElse(""), ctx.locations().claudeDir().toString(), all);
+        return new Prepared(actions, jobs, unretain, note, runPlan, state);
+    }
+
+    /** The {@code cleanupPeriodDays} the recorded settings file holds now, or null (no file, no key, not a number). */
+    private Integer settingsValue(State.RetentionMark mark) {
+        if (new SettingsFile(ctx.fs().getPath(mark.settings())).read() instanceof SettingsFile.Read.Valid v
+                && v.settings().path(Retention.KEY).canConvertToInt()) {
+            return v.settings().get(Retention.KEY).asInt();
+        }
+        return null;
     }
 
     /** Applies the plan once the guard clears it; a link whose target is gone is left and makes the run fail with exit 4 at the end. */

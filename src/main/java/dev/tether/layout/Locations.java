@@ -41,6 +41,34 @@ public record Locations(Path home, Path claudeDir, Path stateDir) {
         };
     }
 
+    /** Claude Code's managed settings file on {@code os}; its values win over the user's {@code settings.json}. */
+    public static Path managedSettings(FileSystem fs, Os os) {
+        return switch (os) {
+            case LINUX -> fs.getPath("/etc/claude-code/managed-settings.json");
+            case MACOS -> fs.getPath("/Library/Application Support/ClaudeCode/managed-settings.json");
+            case WINDOWS -> fs.getPath("C:\\Program Files\\ClaudeCode\\managed-settings.json");
+        };
+    }
+
+    /**
+     * Where the archive goes when neither {@code --archive}, {@code $TETHER_ARCHIVE_DIR} nor an earlier run
+     * named it: the OS's place for a user's data. Linux {@code $XDG_DATA_HOME/tether/archive} or
+     * {@code ~/.local/share/tether/archive}; macOS {@code ~/Library/Application Support/tether/archive};
+     * Windows {@code %LOCALAPPDATA%\tether\archive}.
+     */
+    public Path defaultArchive(Map<String, String> env, Os os) {
+        FileSystem fs = home.getFileSystem();
+        return switch (os) {
+            case LINUX -> set(env.get("XDG_DATA_HOME"))
+                    ? fs.getPath(env.get("XDG_DATA_HOME"), "tether", "archive")
+                    : home.resolve(".local").resolve("share").resolve("tether").resolve("archive");
+            case MACOS -> home.resolve("Library").resolve("Application Support").resolve("tether").resolve("archive");
+            case WINDOWS -> set(env.get("LOCALAPPDATA"))
+                    ? fs.getPath(env.get("LOCALAPPDATA"), "tether", "archive")
+                    : home.resolve("AppData").resolve("Local").resolve("tether").resolve("archive");
+        };
+    }
+
     private static String firstSet(String... values) {
         for (String v : values) {
             if (set(v)) {

@@ -1,12 +1,22 @@
 package dev.tether.plan;
 
+import dev.tether.retention.Retention;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The complete plan of a setup run: a value that can be printed, serialised and tested without a disk. */
-public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
+/**
+ * The complete plan of a setup run: one action per item and what happens to Claude Code's retention
+ * sweep. A value that can be printed, serialised and tested without a disk.
+ */
+public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions, RetentionAction retention) {
     public Plan {
         actions = List.copyOf(actions);
+    }
+
+    /** A plan that leaves the retention setting alone (as {@code --no-retain}). */
+    public Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
+        this(syncRoot, syncedFolder, actions, new RetentionAction.Skip(
+                new Retention(Retention.DEFAULT_DAYS, Retention.Source.DEFAULT, null), null));
     }
 
     public List<Action.Refuse> refusals() {
@@ -14,6 +24,11 @@ public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
     }
 
     public boolean changesAnything() {
+        return actions.stream().anyMatch(Action::changes) || retention.changes();
+    }
+
+    /** Whether any item changes (the retention line alone changes no item). */
+    public boolean changesItems() {
         return actions.stream().anyMatch(Action::changes);
     }
 

@@ -10,22 +10,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** This machine as the synced folder's registry knows it: writes its entry, and names the machines there. */
 public final class MachineEntry {
     private final Path stateDir;
     private final String hostname;
     private final Os os;
+    private final Supplier<MachineRegistry.Retained> retention;
 
-    public MachineEntry(Path stateDir, String hostname, Os os) {
+    public MachineEntry(Path stateDir, String hostname, Os os, Supplier<MachineRegistry.Retained> retention) {
         this.stateDir = stateDir;
         this.hostname = hostname;
         this.os = os;
+        this.retention = retention;
     }
 
-    /** This machine's entry, its host name read from the environment (or the OS). */
-    public static MachineEntry of(Path stateDir, Map<String, String> env, Os os) {
-        return new MachineEntry(stateDir, hostname(env), os);
+    /** This machine's entry, its host name read from the environment (or the OS); {@code retention} is read when written. */
+    public static MachineEntry of(Path stateDir, Map<String, String> env, Os os, Supplier<MachineRegistry.Retained> retention) {
+        return new MachineEntry(stateDir, hostname(env), os, retention);
+    }
+
+    /** This machine's host name, as the registry and the archive's index show it. */
+    public String hostname() {
+        return hostname;
     }
 
     /** Writes this machine's entry into the registry of the state's synced folder, when that folder exists. */
@@ -35,8 +43,10 @@ public final class MachineEntry {
             return;
         }
         String id = MachineId.loadOrCreate(stateDir);
+        MachineRegistry.Retained kept = retention.get();
         new MachineRegistry(synced).write(new MachineRegistry.Machine(1, id, hostname, os.id(), Version.get(),
-                Instant.now().toString(), command, state.items().stream().map(State.LinkedItem::name).sorted().toList()));
+                Instant.now().toString(), command, state.items().stream().map(State.LinkedItem::name).sorted().toList(),
+                kept.days(), kept.source()));
     }
 
     /**

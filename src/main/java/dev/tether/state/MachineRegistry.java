@@ -13,12 +13,20 @@ import java.util.List;
  * so two machines never write the same file.
  */
 public final class MachineRegistry {
-    /** What one machine says about itself. */
+    /**
+     * What one machine says about itself. {@code cleanupPeriodDays} and {@code retentionSource}: how long its
+     * Claude Code keeps transcripts and who set that (null in entries older than the retention guard);
+     * through the links its retention sweep deletes for every machine.
+     */
     public record Machine(int schema, String machineId, String hostname, String os, String tetherVersion,
-            String lastRun, String lastCommand, List<String> items) {
+            String lastRun, String lastCommand, List<String> items, Integer cleanupPeriodDays, String retentionSource) {
         public Machine {
             items = items == null ? List.of() : List.copyOf(items);
         }
+    }
+
+    /** A machine's effective {@code cleanupPeriodDays} and where it was set ({@code managed}, {@code user}, {@code default}). */
+    public record Retained(int days, String source) {
     }
 
     private final Path dir;

@@ -74,6 +74,8 @@ final class Linked {
         }
         new StateStore(stateDir).save(new State(1, syncRoot.toString(), ".claude-session-backup", synced.toString(),
                 claude.toString(), linked, List.of(items), Instant.now().toString()));
+        // as setup leaves it: Claude Code's retention sweep kept from deleting through the links
+        Files.writeString(claude.resolve("settings.json"), "{\n  \"cleanupPeriodDays\": 36500\n}\n");
     }
 
     Path write(String relative, String... lines) throws IOException {

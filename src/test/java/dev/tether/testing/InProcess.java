@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs tether in this JVM through {@link Main#run}, with {@code HOME} pointed at a sandbox home, an
@@ -34,13 +35,19 @@ public final class InProcess {
 
     /** As above, with {@code freeSpace} answering how much room a file system has (a test of a really full disk). */
     public static Tether.Result run(Path home, Map<String, String> extraEnv, FreeSpace freeSpace, String... args) {
+        return runIn(home, extraEnv, e -> e.withFreeSpace(freeSpace), args);
+    }
+
+    /** As above, with the world adjusted by {@code adjust} (a free-space probe, a managed settings file). */
+    public static Tether.Result runIn(Path home, Map<String, String> extraEnv, UnaryOperator<Environment> adjust, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("HOME", home.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment environment = new Environment(FileSystems.getDefault(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Platform.current(),
-                List::of, home.toString()).withFreeSpace(freeSpace);
+                List::of, home.toString());
+        environment = adjust.apply(environment);
         int code = Main.run(args, environment);
         return new Tether.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

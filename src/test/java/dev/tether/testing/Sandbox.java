@@ -158,13 +158,32 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Everything in the Claude data dir that is neither an item nor an item's temporary sibling
-     * ({@code .<item>.tether-*}): settings, CLAUDE.md, credentials. Links not followed.
+     * ({@code .<item>.tether-*}): settings, CLAUDE.md, credentials. Links not followed. {@code settings.json},
+     * where setup may add its {@code cleanupPeriodDays} (and unlink remove it again), counts by its settings
+     * without that key: every other key and value the same, in the same order.
      */
     public TreeSnapshot others() {
-        return TreeSnapshot.of(claude, k -> {
+        TreeSnapshot rest = TreeSnapshot.of(claude, k -> {
             String top = k.split("/")[0];
-            return k.equals(".") || !(ITEMS.contains(top) || ITEMS.stream().anyMatch(i -> top.startsWith("." + i + ".tether-")));
+            return k.equals(".") || !(ITEMS.contains(top) || ITEMS.stream().anyMatch(i -> top.startsWith("." + i + ".tether-"))
+                    || k.equals("settings.json") || top.startsWith(".settings.json.tether-"));
         });
+        Path settings = claude.resolve("settings.json");
+        if (!Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
+            return rest;
+        }
+        java.util.Map<String, String> content = new java.util.TreeMap<>(rest.content());
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(settings.toFile());
+            com.fasterxml.jackson.databind.JsonNode days = json.remove("cleanupPeriodDays");
+            boolean tethers = days == null || days.asInt() == 36500;
+            content.put("settings.json", "settings without tether's cleanupPeriodDays: " + json
+                    + (tethers ? "" : " (cleanupPeriodDays " + days + ")"));
+        } catch (IOException e) {
+            content.put("settings.json", "unreadable: " + e.getMessage());
+        }
+        return new TreeSnapshot(content, rest.mtimes(), rest.modes());
     }
 
     /** The whole home and the whole sync root, links not followed: any change anywhere shows. */

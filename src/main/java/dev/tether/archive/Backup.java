@@ -1,0 +1,32 @@
+package dev.tether.archive;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The archive package's entry points for a backup: what to read, what is new, what is live. */
+public final class Backup {
+    private Backup() {
+    }
+
+    /** The items to back up: the linked ones, else setup's defaults; plus todos and plans where present. */
+    public static List<String> items(List<String> linked, Path claudeDir) {
+        return LiveFiles.items(linked, claudeDir);
+    }
+
+    /** Lists the items (metadata only) and decides each file's work against this machine's catalog. */
+    public static BackupPlan plan(ArchiveLayout layout, List<String> items, Path claudeDir, String machineId) throws IOException {
+        return BackupPlanner.plan(layout, items, LiveFiles.list(claudeDir, items), Catalog.load(layout, machineId));
+    }
+
+    /** The transcripts that exist live (every listed {@code projects/<key>/<id>.jsonl}). */
+    public static Set<String> liveTranscripts(BackupPlan plan) {
+        return new HashSet<>(plan.live());
+    }
+
+    public static int reindex(ArchiveLayout layout, String hostname) throws IOException {
+        return Reindex.all(layout, hostname);
+    }
+}

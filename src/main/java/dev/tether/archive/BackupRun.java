@@ -1,0 +1,176 @@
+package dev.tether.archive;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tether.apply.FilePool;
+import dev.tether.apply.Journal;
+import dev.tether.apply.Progress;
+import dev.tether.platform.Platform;
+import dev.tether.state.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link BackupPlan} through the archive's journal ({@code .tether-archive/journal.jsonl}). Its steps,
+ * for {@code TETHER_CRASH_AT}: {@code planned} (every file the run may write, with its size before),
+ * {@code archived} (every new member and version forced to the disk), {@code indexed} (this machine's catalog,
+ * the commit point, then the index of sessions and the archive's size written), {@code committed}. Killed
+ * before the catalog is written, the next run cuts every planned file back to its size before (a partial
+ * member goes, a complete one is archived again); killed after, it only rebuilds the index of the sessions
+ * the run touched. Either way the archive holds every line it held before and no member twice.
+ */
+public final class BackupRun {
+    public static final String ARCHIVED = "archived";
+    public static final String INDEXED = "indexed";
+    static final String ITEM = "archive";
+
+    private final ArchiveLayout layout;
+    private final Journal journal;
+    private final Platform platform;
+    private final String machineId;
+    private final String hostname;
+    private final Progress progress;
+
+    public BackupRun(ArchiveLayout layout, Journal journal, Platform platform, String machineId, String hostname,
+            Progress progress) {
+        this.layout = layout;
+        this.journal = journal;
+        this.platform = platform;
+        this.machineId = machineId;
+        this.hostname = hostname;
+        this.progress = progress;
+    }
+
+    /**
+     * Archives what the plan found new. {@code liveRels}: every transcript that exists live now (the index
+     * marks the others archived-only). A live file that cannot be read is left out and named in the result.
+     */
+    public BackupResult run(BackupPlan plan, Set<String> liveRels) throws IOException {
+        Catalog catalog = Catalog.load(layout, machineId);
+        SessionIndex index = SessionIndex.load(layout);
+        ObjectNode planned = planJson(plan);
+        Journal.Run run = journal.begin("backup", planned);
+        FileArchiver archiver = new FileArchiver(layout, platform, run.id(), hostname);
+        List<FileArchiver.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
+        try {
+            progress.start("the archive", plan.bytesToRead(), plan.work().size());
+            try (FilePool pool = new FilePool()) {
+                for (BackupPlan.Work w : plan.work()) {
+                    SessionEntry session = index.get(w.file().rel());
+                    pool.submit(w.file().size(), () -> {
+                        try {
+                            outcomes.add(archiver.archive(w, session));
+                        } catch (FileArchiver.Unreadable e) {
+                            unreadable.add(e.rel + ": " + e.getMessage());
+                        }
+                        synchronized (progress) {
+                            progress.advance(w.file().size(), 1);
+                        }
+                    });
+                }
+                pool.awaitAll();
+            } finally {
+                progress.finish();
+            }
+            run.record(ARCHIVED, ITEM);
+        } catch (IOException | RuntimeException e) {
+            rollBack(planned, run.id());
+            run.commit("rolled-back");
+            throw e;
+        }
+        Map<String, Catalog.Entry> files = new TreeMap<>(catalog.files());
+        long growth = 0;
+        long bytes = 0;
+        long lines = 0;
+        Map<String, long[]> perItem = new TreeMap<>();
+        for (FileArchiver.Outcome o : outcomes) {
+            files.put(o.rel(), o.entry());
+            growth += o.archiveGrowth();
+            if (o.bytes() > 0 || o.archiveGrowth() > 0) {
+                long[] n = perItem.computeIfAbsent(o.rel().split("/")[0], k -> new long[2]);
+                n[0]++;
+                n[1] += o.bytes();
+                bytes += o.bytes();
+                lines += o.lines();
+            }
+            if (o.session() != null) {
+                index.put(o.session());
+            }
+        }
+        new Catalog(1, machineId, files, run.id()).save(layout); // the commit point
+        index.markLive(liveRels);
+        index.save(layout);
+        ArchiveMarker marker = ArchiveMarker.load(layout).grownBy(growth);
+        marker.save(layout);
+        run.record(INDEXED, ITEM);
+        run.record(Journal.COMMITTED, ITEM);
+        run.commit("done");
+        long added = perItem.values().stream().mapToLong(n -> n[0]).sum();
+        return new BackupResult(perItem, added, lines, bytes, marker.totalBytes(), List.copyOf(unreadable));
+    }
+
+    /** The journal's plan: each file the run may write and its size before (-1: it did not exist). */
+    private ObjectNode planJson(BackupPlan plan) throws IOException {
+        ObjectNode root = Json.COMPACT.createObjectNode();
+        root.put("archive", layout.root().toString());
+        root.put("machine", machineId);
+        ArrayNode files = root.putArray("files");
+        for (BackupPlan.Work w : plan.work()) {
+            Path target = w instanceof BackupPlan.Content c ? c.next() : layout.lines(w.file().rel());
+            ObjectNode f = files.addObject();
+            f.put("rel", w.file().rel());
+            f.put("path", target.toString());
+            f.put("before", Files.exists(target) ? Files.size(target) : -1);
+        }
+        return root;
+    }
+
+    /** Finishes or undoes a backup that an earlier process left pending in the journal. Returns what was done. */
+    public String recover(Journal.Pending pending) throws IOException {
+        String machine = pending.plan().path("machine").asText();
+        Catalog catalog = Catalog.load(layout, machine);
+        Journal.Run run = journal.resume(pending);
+        if (pending.runId().equals(catalog.lastRun())) {
+            Reindex.sessions(layout, touchedSessions(pending), hostname);
+            run.commit("rolled-forward");
+            return "finished the interrupted backup of " + pending.started();
+        }
+        rollBack(pending.plan(), pending.runId());
+        run.commit("rolled-back");
+        return "took back what the interrupted backup of " + pending.started() + " had started to write";
+    }
+
+    /** Cuts every file of the run back to its size before; a file the run made goes. */
+    private void rollBack(com.fasterxml.jackson.databind.JsonNode plan, String runId) throws IOException {
+        for (var f : plan.path("files")) {
+            Path path = layout.root().getFileSystem().getPath(f.path("path").asText());
+            long before = f.path("before").asLong(-1);
+            Path temp = path.resolveSibling("." + path.getFileName() + ".tether-" + runId);
+            Files.deleteIfExists(temp);
+            if (before < 0) {
+                Files.deleteIfExists(path);
+            } else {
+                GzipMembers.truncate(path, before);
+            }
+        }
+    }
+
+    private static List<String> touchedSessions(Journal.Pending pending) {
+        List<String> out = new ArrayList<>();
+        for (var f : pending.plan().path("files")) {
+            String rel = f.path("rel").asText();
+            if (SessionEntry.keyAndId(rel) != null) {
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+}
