@@ -7,8 +7,8 @@ import dev.tether.Main;
 import dev.tether.flow.Guard;
 import dev.tether.schedule.Backend;
 import dev.tether.schedule.Backends;
-import dev.tether.schedule.BackupRun;
-import dev.tether.schedule.BackupRuns;
+import dev.tether.schedule.BackupOutcome;
+import dev.tether.schedule.BackupOutcomes;
 import dev.tether.schedule.InstalledSchedule;
 import dev.tether.schedule.JobCommand;
 import dev.tether.schedule.ProcessRunner;
@@ -21,11 +21,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code tether schedule daily|hourly|off|status [--at HH:MM] [--dry-run]}: one per-user job that runs
@@ -40,9 +38,6 @@ import picocli.CommandLine.Spec;
 public final class ScheduleCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "daily|hourly|off|status", description = "what to do")
     String action;
@@ -97,10 +92,6 @@ public final class ScheduleCommand implements Callable<Integer> {
             console.doc().put("result", "dry-run");
             return 0;
         }
-        if (!spec.root().subcommands().containsKey("backup")) {
-            throw new Failure.Refused("this tether has no backup command yet, so a scheduled job would fail at every run;"
-                    + " nothing was changed", "update tether, then run tether schedule again");
-        }
         guard.clear(true); // the job and its record are not Claude Code's data: a running Claude Code is no reason to wait
         Scheduler.Change done = change.apply();
         console.doc().put("result", done.name().toLowerCase(java.util.Locale.ROOT));
@@ -119,9 +110,9 @@ public final class ScheduleCommand implements Callable<Integer> {
             o.put("installedAt", r.installedAt());
         });
         s.next().ifPresent(n -> doc.put("nextRun", n.toOffsetDateTime().toString()));
-        s.runs().map(BackupRuns::last).ifPresent(r -> putRun(doc.putObject("lastRun"), r));
-        s.runs().map(BackupRuns::lastSuccess).ifPresent(r -> putRun(doc.putObject("lastSuccess"), r));
-        doc.put("backup", s.freshness().status().id());
+        s.runs().map(BackupOutcomes::last).ifPresent(r -> putRun(doc.putObject("lastRun"), r));
+        s.runs().map(BackupOutcomes::lastSuccess).ifPresent(r -> putRun(doc.putObject("lastSuccess"), r));
+        doc.put("backup", s.freshness().status().name().toLowerCase(java.util.Locale.ROOT));
         doc.put("message", s.freshness().message());
 
         if (s.installed()) {
@@ -132,13 +123,13 @@ public final class ScheduleCommand implements Callable<Integer> {
             console.say("no backup is scheduled (" + s.backend() + ")" + (s.recorded().isPresent()
                     ? "; one was installed at " + s.recorded().get().installedAt() + " and has been removed since" : ""));
         }
-        s.runs().map(BackupRuns::last).ifPresent(r -> console.say("last run: " + r.finished() + ", exit " + r.exitCode()
+        s.runs().map(BackupOutcomes::last).ifPresent(r -> console.say("last run: " + r.finished() + ", exit " + r.exitCode()
                 + (r.summary() == null ? "" : ": " + r.summary())));
-        console.say("backup: " + s.freshness().status().id() + ": " + s.freshness().message());
+        console.say("backup: " + s.freshness().status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.freshness().message());
         return 0;
     }
 
-    private static void putRun(ObjectNode o, BackupRun r) {
+    private static void putRun(ObjectNode o, BackupOutcome r) {
         o.put("started", r.started());
         o.put("finished", r.finished());
         o.put("exitCode", r.exitCode());

@@ -1,6 +1,5 @@
 package dev.tether.schedule;
 
-import dev.tether.verify.Finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,34 +16,41 @@ public final class BackupFreshness {
     private BackupFreshness() {
     }
 
-    /** A status, and the sentence that explains it. */
-    public record Grade(Finding.Status status, String message) {
+    /** How the backups stand, in verify's words; verify's {@code backup} check turns it into a finding. */
+    public enum Status { OK, INFO, WARN }
+
+    /** A status, and the sentence that explains it; {@code lastFailed} tells a failed run from an old success. */
+    public record Grade(Status status, String message, boolean lastFailed) {
+        Grade(Status status, String message) {
+            this(status, message, false);
+        }
     }
 
     /**
      * @param runs the record of runs, empty when none was ever recorded
      * @param cadence the installed schedule's cadence, empty without one
      */
-    public static Grade grade(Optional<BackupRuns> runs, Optional<Cadence> cadence, Instant now) {
-        BackupRun last = runs.map(BackupRuns::last).orElse(null);
-        BackupRun success = runs.map(BackupRuns::lastSuccess).orElse(null);
+    public static Grade grade(Optional<BackupOutcomes> runs, Optional<Cadence> cadence, Instant now) {
+        BackupOutcome last = runs.map(BackupOutcomes::last).orElse(null);
+        BackupOutcome success = runs.map(BackupOutcomes::lastSuccess).orElse(null);
         if (last == null && success == null) {
-            return new Grade(Finding.Status.INFO, "no backup was ever made");
+            return new Grade(Status.INFO, "no backup was ever made");
         }
         if (last != null && !last.succeeded()) {
-            return new Grade(Finding.Status.WARN, "the last backup, " + ago(last.finishedAt(), now) + ", failed (exit "
-                    + last.exitCode() + ")" + (last.summary() == null || last.summary().isBlank() ? "" : ": " + last.summary()));
+            return new Grade(Status.WARN, "the last backup, " + ago(last.finishedAt(), now) + ", failed (exit "
+                    + last.exitCode() + ")" + (last.summary() == null || last.summary().isBlank() ? "" : ": " + last.summary()),
+                    true);
         }
         if (success == null) {
-            return new Grade(Finding.Status.INFO, "no backup was ever made");
+            return new Grade(Status.INFO, "no backup was ever made");
         }
         Duration limit = cadence.map(c -> c.period().multipliedBy(2)).orElse(UNSCHEDULED_LIMIT);
         String rule = cadence.map(c -> "twice the " + c.id() + " schedule's period").orElse("2 days, and no backup is scheduled");
         if (Duration.between(success.finishedAt(), now).compareTo(limit) > 0) {
-            return new Grade(Finding.Status.WARN, "the last successful backup was " + ago(success.finishedAt(), now)
+            return new Grade(Status.WARN, "the last successful backup was " + ago(success.finishedAt(), now)
                     + ", longer ago than " + rule);
         }
-        return new Grade(Finding.Status.OK, "the last backup succeeded " + ago(success.finishedAt(), now));
+        return new Grade(Status.OK, "the last backup succeeded " + ago(success.finishedAt(), now));
     }
 
     /** "3 days ago", "5 hours ago", "12 minutes ago", "just now". */

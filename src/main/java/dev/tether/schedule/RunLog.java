@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class RunLog {
     public static final String FILE = "backup-runs.json";
-    /** Runs kept in {@link BackupRuns#recent}. */
+    /** Runs kept in {@link BackupOutcomes#recent}. */
     public static final int RECENT = 20;
     private final Path file;
 
@@ -31,28 +31,28 @@ public final class RunLog {
     }
 
     /** The record, or empty when no backup has recorded a run here. */
-    public Optional<BackupRuns> read() throws IOException {
+    public Optional<BackupOutcomes> read() throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(Json.COMPACT.readValue(Files.readAllBytes(file), BackupRuns.class));
+        return Optional.of(Json.COMPACT.readValue(Files.readAllBytes(file), BackupOutcomes.class));
     }
 
     /** Adds {@code run} as the latest. An unreadable earlier record is replaced rather than blocking every later backup. */
-    public BackupRuns record(BackupRun run) throws IOException {
-        BackupRuns before;
+    public BackupOutcomes record(BackupOutcome run) throws IOException {
+        BackupOutcomes before;
         try {
             before = read().orElse(null);
         } catch (IOException e) {
             before = null;
         }
-        List<BackupRun> recent = new ArrayList<>();
+        List<BackupOutcome> recent = new ArrayList<>();
         recent.add(run);
         if (before != null) {
             recent.addAll(before.recent().subList(0, Math.min(before.recent().size(), RECENT - 1)));
         }
-        BackupRun lastSuccess = run.succeeded() ? run : before == null ? null : before.lastSuccess();
-        BackupRuns after = new BackupRuns(1, run, lastSuccess, recent);
+        BackupOutcome lastSuccess = run.succeeded() ? run : before == null ? null : before.lastSuccess();
+        BackupOutcomes after = new BackupOutcomes(1, run, lastSuccess, recent);
         AtomicFiles.write(file, Json.PRETTY.writeValueAsBytes(after));
         return after;
     }

@@ -50,7 +50,7 @@ public final class Scheduler {
 
     /** What is installed, when it runs next, and how the last runs went. */
     public record Status(String backend, String where, boolean installed, Optional<InstalledSchedule> recorded,
-            Optional<ZonedDateTime> next, Optional<BackupRuns> runs, BackupFreshness.Grade freshness) {
+            Optional<ZonedDateTime> next, Optional<BackupOutcomes> runs, BackupFreshness.Grade freshness) {
     }
 
     public Status status() throws IOException {
@@ -58,7 +58,7 @@ public final class Scheduler {
         Optional<InstalledSchedule> recorded = store.read();
         Optional<Schedule> schedule = there ? recorded.map(InstalledSchedule::schedule) : Optional.empty();
         Optional<ZonedDateTime> next = schedule.map(s -> s.nextAfter(ZonedDateTime.now(clock)));
-        Optional<BackupRuns> history = runs.read();
+        Optional<BackupOutcomes> history = runs.read();
         return new Status(backend.id(), backend.where(), there, recorded, next, history,
                 BackupFreshness.grade(history, schedule.map(Schedule::cadence), clock.instant()));
     }

@@ -3,7 +3,6 @@ package dev.tether.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.verify.Finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,67 +13,67 @@ import org.junit.jupiter.api.Test;
 class BackupFreshnessTest {
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
-    private static BackupRun run(Duration ago, int exit) {
+    private static BackupOutcome run(Duration ago, int exit) {
         Instant end = NOW.minus(ago);
-        return new BackupRun(end.minusSeconds(5).toString(), end.toString(), exit, exit == 0 ? "3 files added" : "disk full");
+        return new BackupOutcome(end.minusSeconds(5).toString(), end.toString(), exit, exit == 0 ? "3 files added" : "disk full");
     }
 
-    private static Optional<BackupRuns> runs(BackupRun last, BackupRun lastSuccess) {
-        return Optional.of(new BackupRuns(1, last, lastSuccess, List.of(last)));
+    private static Optional<BackupOutcomes> runs(BackupOutcome last, BackupOutcome lastSuccess) {
+        return Optional.of(new BackupOutcomes(1, last, lastSuccess, List.of(last)));
     }
 
-    private static BackupFreshness.Grade grade(Optional<BackupRuns> runs, Cadence cadence) {
+    private static BackupFreshness.Grade grade(Optional<BackupOutcomes> runs, Cadence cadence) {
         return BackupFreshness.grade(runs, Optional.ofNullable(cadence), NOW);
     }
 
     @Test
     void neverABackupIsInfo() {
-        assertEquals(Finding.Status.INFO, grade(Optional.empty(), Cadence.DAILY).status());
+        assertEquals(BackupFreshness.Status.INFO, grade(Optional.empty(), Cadence.DAILY).status());
         assertEquals("no backup was ever made", grade(Optional.empty(), null).message());
     }
 
     @Test
     void aRecentSuccessIsOk() {
-        BackupRun r = run(Duration.ofHours(20), 0);
+        BackupOutcome r = run(Duration.ofHours(20), 0);
         BackupFreshness.Grade g = grade(runs(r, r), Cadence.DAILY);
-        assertEquals(Finding.Status.OK, g.status());
+        assertEquals(BackupFreshness.Status.OK, g.status());
         assertEquals("the last backup succeeded 20 hours ago", g.message());
     }
 
     @Test
     void aDailyScheduleWarnsPastTwoDays() {
-        BackupRun r = run(Duration.ofHours(49), 0);
-        assertEquals(Finding.Status.WARN, grade(runs(r, r), Cadence.DAILY).status());
-        BackupRun fresh = run(Duration.ofHours(47), 0);
-        assertEquals(Finding.Status.OK, grade(runs(fresh, fresh), Cadence.DAILY).status());
+        BackupOutcome r = run(Duration.ofHours(49), 0);
+        assertEquals(BackupFreshness.Status.WARN, grade(runs(r, r), Cadence.DAILY).status());
+        BackupOutcome fresh = run(Duration.ofHours(47), 0);
+        assertEquals(BackupFreshness.Status.OK, grade(runs(fresh, fresh), Cadence.DAILY).status());
     }
 
     @Test
     void anHourlyScheduleWarnsPastTwoHours() {
-        BackupRun r = run(Duration.ofMinutes(121), 0);
+        BackupOutcome r = run(Duration.ofMinutes(121), 0);
         BackupFreshness.Grade g = grade(runs(r, r), Cadence.HOURLY);
-        assertEquals(Finding.Status.WARN, g.status());
+        assertEquals(BackupFreshness.Status.WARN, g.status());
         assertTrue(g.message().contains("twice the hourly schedule's period"), g.message());
     }
 
     @Test
     void withoutAScheduleTwoDaysIsTheLimit() {
-        BackupRun r = run(Duration.ofDays(3), 0);
+        BackupOutcome r = run(Duration.ofDays(3), 0);
         BackupFreshness.Grade g = grade(runs(r, r), null);
-        assertEquals(Finding.Status.WARN, g.status());
+        assertEquals(BackupFreshness.Status.WARN, g.status());
         assertEquals("the last successful backup was 3 days ago, longer ago than 2 days, and no backup is scheduled", g.message());
     }
 
     @Test
     void aFailedLastRunWarnsEvenAfterARecentSuccess() {
         BackupFreshness.Grade g = grade(runs(run(Duration.ofMinutes(10), 4), run(Duration.ofHours(1), 0)), Cadence.DAILY);
-        assertEquals(Finding.Status.WARN, g.status());
+        assertEquals(BackupFreshness.Status.WARN, g.status());
         assertEquals("the last backup, 10 minutes ago, failed (exit 4): disk full", g.message());
     }
 
     @Test
     void onlyFailuresAreAWarningNotInfo() {
-        BackupRun failed = run(Duration.ofMinutes(10), 3);
-        assertEquals(Finding.Status.WARN, grade(runs(failed, null), null).status());
+        BackupOutcome failed = run(Duration.ofMinutes(10), 3);
+        assertEquals(BackupFreshness.Status.WARN, grade(runs(failed, null), null).status());
     }
 }

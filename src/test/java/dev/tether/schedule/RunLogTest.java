@@ -14,9 +14,9 @@ class RunLogTest {
     @TempDir
     Path state;
 
-    private static BackupRun run(int minute, int exit) {
+    private static BackupOutcome run(int minute, int exit) {
         String t = "2026-03-10T08:%02d:00Z".formatted(minute);
-        return new BackupRun(t, t, exit, exit == 0 ? "ok" : "failed");
+        return new BackupOutcome(t, t, exit, exit == 0 ? "ok" : "failed");
     }
 
     @Test
@@ -29,7 +29,7 @@ class RunLogTest {
         RunLog log = new RunLog(state);
         log.record(run(1, 0));
         log.record(run(2, 4));
-        BackupRuns r = log.record(run(3, 4));
+        BackupOutcomes r = log.record(run(3, 4));
         assertEquals(run(3, 4), r.last());
         assertEquals(run(1, 0), r.lastSuccess());
         assertEquals(r, new RunLog(state).read().orElseThrow()); // what was written reads back
@@ -38,7 +38,7 @@ class RunLogTest {
     @Test
     void recentRunsAreNewestFirstAndBounded() throws IOException {
         RunLog log = new RunLog(state);
-        BackupRuns r = null;
+        BackupOutcomes r = null;
         for (int i = 0; i < RunLog.RECENT + 5; i++) {
             r = log.record(run(i, 0));
         }
@@ -49,7 +49,7 @@ class RunLogTest {
     @Test
     void anUnreadableRecordIsReplacedNotFatal() throws IOException {
         Files.writeString(state.resolve(RunLog.FILE), "{not json");
-        BackupRuns r = new RunLog(state).record(run(5, 0));
+        BackupOutcomes r = new RunLog(state).record(run(5, 0));
         assertEquals(1, r.recent().size());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.tether.verify.Finding;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -64,13 +63,13 @@ class SchedulerTest {
     @Test
     void statusSaysWhatIsInstalledTheNextRunAndTheLastOne() throws IOException {
         scheduler.install(Jobs.DAILY, Jobs.jar());
-        new RunLog(state).record(new BackupRun("2026-03-10T07:00:00Z", "2026-03-10T07:00:03Z", 0, "3 files added"));
+        new RunLog(state).record(new BackupOutcome("2026-03-10T07:00:00Z", "2026-03-10T07:00:03Z", 0, "3 files added"));
         Scheduler.Status s = scheduler.status();
         assertTrue(s.installed());
         assertEquals("crontab", s.backend());
         assertEquals(ZonedDateTime.parse("2026-03-10T09:30Z"), s.next().orElseThrow());
         assertEquals("3 files added", s.runs().orElseThrow().last().summary());
-        assertEquals(Finding.Status.OK, s.freshness().status());
+        assertEquals(BackupFreshness.Status.OK, s.freshness().status());
     }
 
     @Test
@@ -81,6 +80,6 @@ class SchedulerTest {
         assertFalse(s.installed());
         assertTrue(s.recorded().isPresent());
         assertTrue(s.next().isEmpty());
-        assertEquals(Finding.Status.INFO, s.freshness().status());
+        assertEquals(BackupFreshness.Status.INFO, s.freshness().status());
     }
 }

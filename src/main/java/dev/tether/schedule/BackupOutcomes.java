@@ -7,8 +7,8 @@ import java.util.List;
  * string of failures must not hide when the archive was last brought up to date), and the most recent
  * runs, newest first, at most {@link RunLog#RECENT}.
  */
-public record BackupRuns(int schema, BackupRun last, BackupRun lastSuccess, List<BackupRun> recent) {
-    public BackupRuns {
+public record BackupOutcomes(int schema, BackupOutcome last, BackupOutcome lastSuccess, List<BackupOutcome> recent) {
+    public BackupOutcomes {
         recent = recent == null ? List.of() : List.copyOf(recent);
     }
 }
