@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
             new ConflictCheck(), new CredentialsCheck(), new SecretsCheck(), new JournalCheck(), new PlaceholderCheck(),
-            new RetentionCheck(), new MachinesCheck());
+            new RetentionCheck(), new BackupCheck(), new MachinesCheck());
 
     private Verifier() {
     }
