@@ -20,6 +20,9 @@ REFERENCES = {
     "verify": ["find -name '*conflict*'"],
     "unlink": ["cp -a", "cp -a && sync -f"],
     "resolve": ["sort -m -k (ts) | uniq", "sort -m -k (ts) | uniq && sync", "sort -m"],
+    "backup-first": ["tar -czf"],
+    "backup-nochange": ["rsync -a (up to date)"],
+    "backup-incremental": [],
 }
 TITLES = {
     "setup-same": "setup, one device (a rename)",
@@ -27,8 +30,11 @@ TITLES = {
     "verify": "verify over the synced folder",
     "unlink": "unlink (copy back, one device)",
     "resolve": "resolve of two 200 MB histories",
+    "backup-first": "first backup into an empty archive",
+    "backup-nochange": "backup with nothing new",
+    "backup-incremental": "incremental backup after ten sessions grew by 100 KB",
 }
-ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve"]
+ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve", "backup-first", "backup-nochange", "backup-incremental"]
 BEFORE = "tether before (jar)"
 
 
@@ -57,7 +63,8 @@ def runs(side):
     out = {}
     for name, size in side["sizes"].items():
         for bench, contestants in size["benchmarks"].items():
-            out[(bench, name)] = (size["bytes"], size["files"], size["reps"], contestants)
+            if bench in TITLES:
+                out[(bench, name)] = (size["bytes"], size["files"], size["reps"], contestants)
     if side.get("resolve"):
         r = side["resolve"]
         reps = len(next(iter(r["contestants"].values()))["times"])
@@ -108,6 +115,11 @@ def table(results):
             for r in refs:
                 cells.append("%.2f×" % (med(t) / med(contestants[r]["times"])) if n.startswith("tether") else "")
             lines.append("| " + " | ".join(cells) + " |")
+        sizes = results["sizes"].get(size, {}).get("benchmarks", {}).get("backup-sizes") if bench == "backup-first" else None
+        if sizes:
+            lines.append("")
+            lines.append("Sizes: the archive %s, the tarball %s: %.2f× the tarball's size." % (
+                human(sizes["archive"]), human(sizes["tar -czf"]), sizes["archive"] / sizes["tar -czf"]))
         if BEFORE in contestants:
             for after in [n for n in tethers(contestants) if n != BEFORE]:
                 lines.append("")

@@ -171,6 +171,19 @@ public final class Journal {
         }
     }
 
+    /**
+     * Empties the journal when no run is pending: for a journal whose ended runs nobody reads again (the
+     * archive's, which would otherwise grow by a plan per backup). Refuses nothing; leaves a pending run alone.
+     */
+    public void forgetEndedRuns() throws IOException {
+        if (Files.exists(file) && pending().isEmpty()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+                ch.force(true);
+            }
+        }
+    }
+
     /** For tests and reports: every step ever recorded, in order. */
     public List<String> allLines() throws IOException {
         return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : new ArrayList<>();

@@ -16,9 +16,9 @@ public record ArchiveLayout(Path root) {
         return root.resolve(META);
     }
 
-    /** What one machine knows about the live files it archived: {@code catalog/<machine-id>.json}. */
+    /** What one machine knows about the live files it archived: {@code catalog/<machine-id>.json.gz}. */
     public Path catalog(String machineId) {
-        return meta().resolve("catalog").resolve(machineId + ".json");
+        return meta().resolve("catalog").resolve(machineId + ".json.gz");
     }
 
     /** The index of sessions. */

@@ -54,7 +54,7 @@ public final class ArchivedSessions {
             for (SessionEntry s : sessions) {
                 boolean inProject = part == null || s.projectKey().toLowerCase(Locale.ROOT).contains(part)
                         || (s.projectPath() != null && s.projectPath().toLowerCase(Locale.ROOT).contains(part));
-                if (inProject && (!deleted || deleted(s, claudeDir)) && (all || part != null || deleted)) {
+                if (inProject && (!deleted || deleted(s, claudeDir))) {
                     chosen.put(s.rel(), s);
                 }
             }

@@ -26,6 +26,13 @@ public final class Backup {
         return new HashSet<>(plan.live());
     }
 
+    /** How many live transcripts hold something this machine's catalog says is not archived yet (metadata only). */
+    public static long unarchivedTranscripts(ArchiveLayout layout, List<String> items, Path claudeDir, String machineId)
+            throws IOException {
+        BackupPlan plan = plan(layout, items, claudeDir, machineId);
+        return plan.work().stream().filter(w -> ArchiveLayout.isLines(w.file().rel())).count();
+    }
+
     public static int reindex(ArchiveLayout layout, String hostname) throws IOException {
         return Reindex.all(layout, hostname);
     }

@@ -55,6 +55,7 @@ public final class BackupRun {
     public BackupResult run(BackupPlan plan, Set<String> liveRels) throws IOException {
         Catalog catalog = Catalog.load(layout, machineId);
         SessionIndex index = SessionIndex.load(layout);
+        journal.forgetEndedRuns(); // only a pending run is ever read again; an ended run's plan is just weight
         ObjectNode planned = planJson(plan);
         Journal.Run run = journal.begin("backup", planned);
         FileArchiver archiver = new FileArchiver(layout, platform, run.id(), hostname);

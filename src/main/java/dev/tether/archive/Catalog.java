@@ -2,12 +2,16 @@ package dev.tether.archive;
 
 import dev.tether.state.AtomicFiles;
 import dev.tether.state.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What one machine knows about the live files it archived, so a backup with nothing new reads no file's
@@ -62,15 +66,20 @@ public record Catalog(int schema, String machineId, Map<String, Entry> files, St
         if (!Files.isRegularFile(file)) {
             return empty(machineId);
         }
-        try {
-            return Json.COMPACT.readValue(Files.readAllBytes(file), Catalog.class);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            return Json.COMPACT.readValue(in, Catalog.class);
         } catch (IOException e) {
             return empty(machineId);
         }
     }
 
+    /** Written gzipped: one entry per live file adds up, and only tether reads it. */
     public void save(ArchiveLayout layout) throws IOException {
-        AtomicFiles.write(layout.catalog(machineId), Json.COMPACT.writeValueAsBytes(this));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+            Json.COMPACT.writeValue(gz, this);
+        }
+        AtomicFiles.write(layout.catalog(machineId), bytes.toByteArray());
     }
 
     public Catalog withRun(String runId) {

@@ -118,9 +118,11 @@ final class FileArchiver {
         LineSplitter splitter = facts == null ? null : new LineSplitter((b, n, end) -> {
             facts.accept(b, n, end);
         });
-        long after;
+        long after = before;
         try (FileChannel live = openLive(f)) {
-            after = GzipMembers.append(archived, out -> copyFrom(live, from, out, read, splitter));
+            if (liveSize(live) > from || before < 0) { // a new transcript gets its file even when empty
+                after = GzipMembers.append(archived, out -> copyFrom(live, from, out, read, splitter));
+            }
         }
         if (splitter != null) {
             splitter.finish();
@@ -128,6 +130,14 @@ final class FileArchiver {
         long end = from + read[0];
         Catalog.Entry entry = new Catalog.Entry(f.key(), end, mtimeAfter(f), after, end, liveWindow(f, end), List.of());
         return new Outcome(f.rel(), entry, read[0], read[1], after - Math.max(0, before), facts == null ? null : facts.entry());
+    }
+
+    private static long liveSize(FileChannel live) {
+        try {
+            return live.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void copyFrom(FileChannel live, long from, OutputStream out, long[] read, LineSplitter splitter)
@@ -159,15 +169,27 @@ final class FileArchiver {
         }
     }
 
-    /** The lines of the live file that the archive lacks (each once), as one member, made only when there is one. */
+    /**
+     * A transcript whose archive may not be its exact prefix any more. When it still is (the file was replaced by
+     * a longer copy of itself, or this machine's catalog was lost), the new tail is appended as bytes; otherwise
+     * the lines of the live file that the archive lacks (each once) become one member, made only when there is one.
+     */
     private Outcome lines(LiveFile f, Path archived, long before, SessionFacts facts) throws IOException {
+        long prefix = before >= 0 ? archivedPrefixOf(archived, f.path()) : 0;
+        if (prefix >= 0) {
+            return tail(f, prefix, archived, before, facts);
+        }
         DigestSet seen = new DigestSet();
+        boolean[] endsWithLineEnd = {true};
         if (before >= 0) {
             try (InputStream in = GzipMembers.open(archived)) {
                 LineSplitter archivedLines = new LineSplitter((b, n, end) -> seen.add(b, 0, n));
                 byte[] buf = new byte[BUFFER];
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                     archivedLines.accept(buf, 0, n);
+                    if (n > 0) {
+                        endsWithLineEnd[0] = buf[n - 1] == '\n';
+                    }
                 }
                 archivedLines.finish();
             }
@@ -206,6 +228,9 @@ final class FileArchiver {
         long after = before;
         if (!missing.isEmpty()) {
             after = GzipMembers.append(archived, out -> {
+                if (!endsWithLineEnd[0]) {
+                    out.write('\n'); // the archive ended inside a line (one being written): the new lines start on their own
+                }
                 for (byte[] line : missing) {
                     out.write(line);
                 }
@@ -213,6 +238,42 @@ final class FileArchiver {
         }
         Catalog.Entry entry = new Catalog.Entry(f.key(), f.size(), f.mtime(), after, -1, 0, List.of());
         return new Outcome(f.rel(), entry, counts[0], counts[1], after - Math.max(0, before), facts == null ? null : facts.entry());
+    }
+
+    /** The archive's length when its content is a byte prefix of the live file's, else -1. */
+    private static long archivedPrefixOf(Path archived, Path live) throws IOException {
+        try (InputStream a = GzipMembers.open(archived); InputStream l = openLiveStream(live)) {
+            byte[] x = new byte[BUFFER];
+            byte[] y = new byte[BUFFER];
+            long length = 0;
+            while (true) {
+                int nx = a.readNBytes(x, 0, x.length);
+                if (nx == 0) {
+                    return length;
+                }
+                int ny = readLive(l, y, nx);
+                if (ny != nx || !java.util.Arrays.equals(x, 0, nx, y, 0, nx)) {
+                    return -1;
+                }
+                length += nx;
+            }
+        }
+    }
+
+    private static InputStream openLiveStream(Path live) {
+        try {
+            return Files.newInputStream(live);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int readLive(InputStream in, byte[] buf, int length) {
+        try {
+            return in.readNBytes(buf, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Another file: a new version unless a version holding the same bytes is kept already. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tether.Context;
 import dev.tether.Failure;
-import dev.tether.IoErrors;
 import dev.tether.Main;
 import dev.tether.apply.Journal;
 import dev.tether.apply.Progress;
@@ -16,10 +15,6 @@ import dev.tether.archive.LiveFiles;
 import dev.tether.flow.BackupFlow;
 import dev.tether.flow.Guard;
 import dev.tether.flow.Sizes;
-import dev.tether.schedule.BackupOutcome;
-import dev.tether.schedule.RunLog;
-import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,46 +41,8 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--reindex", description = "rebuild the archive's index of sessions from the archived transcripts alone")
     boolean reindex;
 
-    /** The last line of a finished backup, for the record of runs. */
-    private String summary;
-
     @Override
     public Integer call() throws Exception {
-        Instant started = Instant.now();
-        try {
-            int code = backup();
-            record(started, code, summary);
-            return code;
-        } catch (Failure.Refused e) {
-            throw e; // nothing was attempted (another backup holds the archive's lock): not an outcome of a backup
-        } catch (Failure e) {
-            record(started, e.exitCode(), e.getMessage());
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            record(started, 4, IoErrors.describe(e));
-            throw e;
-        }
-    }
-
-    /**
-     * Records a real run's outcome in {@code <state-dir>/backup-runs.json}, read by {@code tether schedule status}
-     * and verify's {@code backup} check. Best effort: a record that cannot be written must not turn a backup
-     * into a failure, and verify then says how old the last recorded one is.
-     */
-    private void record(Instant started, int exitCode, String what) {
-        if (dryRun || reindex) {
-            return;
-        }
-        Session session = main.session();
-        try {
-            new RunLog(session.ctx().locations().stateDir()).record(new BackupOutcome(started.toString(),
-                    Instant.now().toString(), exitCode, what));
-        } catch (IOException e) {
-            session.console().detail("tether: cannot record this backup's outcome: " + IoErrors.describe(e));
-        }
-    }
-
-    private int backup() throws Exception {
         Session session = main.session();
         Console console = session.console();
         console.doc().put("command", "backup");
@@ -165,7 +122,7 @@ public final class BackupCommand implements Callable<Integer> {
         console.say("Dry run: " + files + " file(s) would be read (" + plan.unchanged() + " unchanged, not read); nothing was changed.");
     }
 
-    private void print(Console console, BackupPlan plan, BackupResult r) {
+    private static void print(Console console, BackupPlan plan, BackupResult r) {
         ObjectNode doc = console.doc();
         ArrayNode items = doc.putArray("items");
         for (String item : plan.items()) {
@@ -185,8 +142,7 @@ public final class BackupCommand implements Callable<Integer> {
         ArrayNode unreadable = doc.putArray("unreadable");
         r.unreadable().forEach(unreadable::add);
         plan.problems().forEach(p -> unreadable.add(p.rel() + ": " + p.what()));
-        summary = r.files() + " file(s), " + Sizes.human(r.bytes()) + " (" + r.lines() + " line(s)) added; "
-                + plan.unchanged() + " unchanged. The archive holds " + Sizes.human(r.archiveBytes()) + ".";
-        console.say("Done: " + summary);
+        console.say("Done: " + r.files() + " file(s), " + Sizes.human(r.bytes()) + " (" + r.lines() + " line(s)) added; "
+                + plan.unchanged() + " unchanged. The archive holds " + Sizes.human(r.archiveBytes()) + ".");
     }
 }

@@ -25,11 +25,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tether demo}: the whole story in a throwaway home (a generated {@code .claude} and a fake
- * {@code ProtonDrive} folder in a temp dir): setup, verify, a replaced link, verify, unlink. It runs
+ * {@code ProtonDrive} folder in a temp dir): setup (with the retention guard), verify, a backup, a session swept
+ * away and restored from the archive, a replaced link, verify, unlink. It runs
  * the real commands in-process with {@code HOME} pointed at the sandbox; it never touches the real home.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Show what tether does, in a throwaway sandbox home; your real ~/.claude is never touched.")
+        description = "Show what tether does, in a throwaway sandbox home: setup, verify, backup, a session swept away and"
+                + " restored, a replaced link, unlink. Your real ~/.claude is never touched.")
 public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -55,7 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(proton);
             sandbox = real.withEnv(sandboxEnv(real.env(), home));
             sandbox = new Environment(sandbox.fs(), sandbox.env(), sandbox.out(), sandbox.err(),
-                    new ByteArrayInputStream(new byte[0]), sandbox.platform(), sandbox.claudeProbe(), home.toString());
+                    new ByteArrayInputStream(new byte[0]), sandbox.platform(), sandbox.claudeProbe(), home.toString())
+                    .withManagedSettings(root.resolve("no-managed-settings.json")); // the machine's own would leak in
 
             say("tether demo: a sandbox home at " + home + " with a generated ~/.claude (" + countFiles(claude)
                     + " files) and an empty ~/ProtonDrive standing in for the Proton Drive folder.");
@@ -68,12 +71,33 @@ public final class DemoCommand implements Callable<Integer> {
                 setup.add("--allow-running");
             }
 
-            step("1. Move the chosen items into the sync folder and link them", setup, 0);
+            step("1. Move the chosen items into the sync folder and link them (and stop Claude Code's retention sweep"
+                    + " from deleting old transcripts through the links)", setup, 0);
             step("2. Check the arrangement", List.of("verify"), 0);
             step("3. A second setup changes nothing", List.of("setup", "--yes"), 0);
 
+            step("4. Keep an archive that only grows (outside the Claude dir and the sync folder)", List.of("backup"), 0);
             say("");
-            say("== 4. Trouble: an app replaces the history link with a regular file (as atomic writers do) ==");
+            say("== 5. Trouble: a session is swept away ==");
+            Path swept = claude.resolve("projects").resolve(claude.resolve("projects").toRealPath()
+                    .relativize(oldestSession(claude.resolve("projects"))));
+            byte[] sweptBytes = Files.readAllBytes(swept);
+            Files.delete(swept);
+            say("$ (Claude Code deletes " + claude.relativize(swept) + " through the link, as its retention sweep does on a"
+                    + " machine whose cleanupPeriodDays is low; the sync client then deletes it on every machine)");
+            List<String> restore = new ArrayList<>(List.of("restore", "--deleted", "--yes"));
+            if (claudeRunning) {
+                restore.add("--allow-running");
+            }
+            step("6. Bring it back from the archive", restore, 0);
+            if (!Files.exists(swept) || !java.util.Arrays.equals(sweptBytes, Files.readAllBytes(swept))) {
+                surprises.add(claude.relativize(swept) + " was not restored byte for byte");
+            } else {
+                say("The session is back, byte for byte, with its last activity as its modification time.");
+            }
+
+            say("");
+            say("== 7. Trouble: an app replaces the history link with a regular file (as atomic writers do) ==");
             Path history = claude.resolve("history.jsonl");
             Path tmp = claude.resolve(".history.jsonl.app-tmp");
             Files.copy(history, tmp);
@@ -82,20 +106,20 @@ public final class DemoCommand implements Callable<Integer> {
             Files.move(tmp, history, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             say("$ (an app writes ~/.claude/history.jsonl via a temporary file and a rename)");
 
-            step("5. verify notices it", List.of("verify"), 1);
+            step("8. verify notices it", List.of("verify"), 1);
             List<String> unlink = new ArrayList<>(List.of("unlink", "--yes"));
             if (claudeRunning) {
                 unlink.add("--allow-running");
             }
-            step("6. Go back to real local files", unlink, 0);
+            step("9. Go back to real local files", unlink, 0);
 
             say("");
-            say("== 7. Nothing was lost ==");
+            say("== 10. Nothing was lost ==");
             Map<String, Manifest> after = manifests(claude);
             int files = 0;
             for (Map.Entry<String, Manifest> e : before.entrySet()) {
                 if (e.getKey().equals("history.jsonl")) {
-                    continue; // changed on purpose in step 4
+                    continue; // changed on purpose in step 7
                 }
                 files += e.getValue().entries().size();
                 if (!e.getValue().equals(after.get(e.getKey()))) {
@@ -135,6 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static Map<String, String> sandboxEnv(Map<String, String> real, Path home) {
         Map<String, String> env = new HashMap<>(real);
         for (String unset : List.of("CLAUDE_CONFIG_DIR", "TETHER_STATE_DIR", "XDG_STATE_HOME", "TETHER_CRASH_AT",
+                "TETHER_ARCHIVE_DIR", "XDG_DATA_HOME",
                 "USERPROFILE", "LOCALAPPDATA")) {
             env.remove(unset);
         }
@@ -152,6 +177,21 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** The session transcript with the oldest modification time: the one a retention sweep takes first. */
+    private static Path oldestSession(Path projects) throws IOException {
+        try (var s = Files.walk(projects.toRealPath())) {
+            Path real = projects.toRealPath();
+            return s.filter(p -> p.toString().endsWith(".jsonl") && real.relativize(p).getNameCount() == 2)
+                    .min(java.util.Comparator.comparing(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })).orElseThrow();
+        }
     }
 
     private static long countFiles(Path dir) throws IOException {

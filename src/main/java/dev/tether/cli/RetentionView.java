@@ -31,8 +31,8 @@ final class RetentionView {
 
             @Override
             public RetentionView keep(RetentionAction.Keep k) {
-                return new RetentionView(k.name(), null, Retention.KEY + " is " + k.now().describe() + "; tether leaves a chosen"
-                        + " value as it is", k.warning(), k.now());
+                return new RetentionView(k.name(), null, Retention.KEY + " is " + k.now().describe() + (k.now().deletes()
+                        ? "; tether leaves a chosen value as it is" : ": old transcripts are kept"), k.warning(), k.now());
             }
 
             @Override
@@ -60,7 +60,7 @@ final class RetentionView {
             case "ok" -> warning == null ? Console.Paint.GREEN : Console.Paint.YELLOW;
             default -> Console.Paint.YELLOW;
         };
-        console.say("  " + console.paint(String.format("%-8s", action), paint) + "retention  " + detail);
+        console.say("  " + console.paint(String.format("%-8s ", action), paint) + "retention  " + detail);
         if (warning != null) {
             console.say("          " + console.paint("warning: ", Console.Paint.YELLOW) + warning);
         }

@@ -7,12 +7,9 @@ import dev.tether.Main;
 import dev.tether.flow.Guard;
 import dev.tether.schedule.Backend;
 import dev.tether.schedule.Backends;
-import dev.tether.schedule.BackupOutcome;
-import dev.tether.schedule.BackupOutcomes;
 import dev.tether.schedule.InstalledSchedule;
 import dev.tether.schedule.JobCommand;
 import dev.tether.schedule.ProcessRunner;
-import dev.tether.schedule.RunLog;
 import dev.tether.schedule.Schedule;
 import dev.tether.schedule.ScheduleStore;
 import dev.tether.schedule.Scheduler;
@@ -61,8 +58,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         Backend backend = Backends.choose(ctx.os(), new ProcessRunner(), ctx.locations().home(), ctx.env(),
                 ctx.locations().stateDir(), LocalDate.now());
-        Scheduler scheduler = new Scheduler(backend, new ScheduleStore(ctx.locations().stateDir()),
-                new RunLog(ctx.locations().stateDir()), Clock.systemDefaultZone());
+        Scheduler scheduler = new Scheduler(backend, new ScheduleStore(ctx.locations().stateDir()), ctx.locations().stateDir(),
+                Clock.systemDefaultZone());
         console.doc().put("backend", backend.id());
         console.doc().put("where", backend.where());
         if (action.equals("status")) {
@@ -110,8 +107,16 @@ public final class ScheduleCommand implements Callable<Integer> {
             o.put("installedAt", r.installedAt());
         });
         s.next().ifPresent(n -> doc.put("nextRun", n.toOffsetDateTime().toString()));
-        s.runs().map(BackupOutcomes::last).ifPresent(r -> putRun(doc.putObject("lastRun"), r));
-        s.runs().map(BackupOutcomes::lastSuccess).ifPresent(r -> putRun(doc.putObject("lastSuccess"), r));
+        s.archive().ifPresent(a -> {
+            doc.put("archive", a.archive());
+            if (a.lastRun() != null) {
+                ObjectNode last = doc.putObject("lastRun");
+                last.put("at", a.lastRun());
+                last.put("exitCode", a.lastExitCode());
+                last.put("message", a.lastMessage());
+            }
+            doc.put("lastSuccess", a.lastSuccess());
+        });
         doc.put("backup", s.freshness().status().name().toLowerCase(java.util.Locale.ROOT));
         doc.put("message", s.freshness().message());
 
@@ -123,16 +128,9 @@ public final class ScheduleCommand implements Callable<Integer> {
             console.say("no backup is scheduled (" + s.backend() + ")" + (s.recorded().isPresent()
                     ? "; one was installed at " + s.recorded().get().installedAt() + " and has been removed since" : ""));
         }
-        s.runs().map(BackupOutcomes::last).ifPresent(r -> console.say("last run: " + r.finished() + ", exit " + r.exitCode()
-                + (r.summary() == null ? "" : ": " + r.summary())));
-        console.say("backup: " + s.freshness().status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.freshness().message());
+        s.archive().filter(a -> a.lastRun() != null).ifPresent(a -> console.say("last backup: " + a.lastRun() + ", exit "
+                + a.lastExitCode() + (a.lastMessage() == null ? "" : ": " + a.lastMessage())));
+        console.say("backup: " + s.freshness().message());
         return 0;
-    }
-
-    private static void putRun(ObjectNode o, BackupOutcome r) {
-        o.put("started", r.started());
-        o.put("finished", r.finished());
-        o.put("exitCode", r.exitCode());
-        o.put("summary", r.summary());
     }
 }

@@ -49,7 +49,7 @@ public final class UnlinkCommand implements Callable<Integer> {
             view.print(console, "Unlink plan for " + ctx.locations().claudeDir());
             if (prepared.retentionNote() != null) {
                 String action = prepared.unretain().isPresent() ? "unretain" : "leave";
-                console.say("  " + console.paint(String.format("%-8s", action), prepared.unretain().isPresent()
+                console.say("  " + console.paint(String.format("%-8s ", action), prepared.unretain().isPresent()
                         ? Console.Paint.CYAN : Console.Paint.YELLOW) + "retention  " + prepared.retentionNote());
             }
             view.toJson(console.doc(), r -> change.dryRun ? "dry-run" : "pending");

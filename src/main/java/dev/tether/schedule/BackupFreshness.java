@@ -1,13 +1,16 @@
 package dev.tether.schedule;
 
+import dev.tether.archive.ArchiveRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The grading of verify's {@code backup} check (keep.md §5), as a pure function: {@code info} when no
- * backup was ever made; {@code warn} when the last run failed, or the last successful one is older than
- * twice the schedule's period (two days without a schedule); {@code ok} otherwise.
+ * The grading of verify's {@code backup} check (keep.md §5), as a pure function of what {@code tether backup}
+ * recorded ({@link ArchiveRecord}), the installed schedule and the time: {@code info} when no backup was ever
+ * made; a warning when the last run failed, or when the last successful one is older than twice the
+ * schedule's period (two days without a schedule); {@code ok} otherwise. The check may still call an old
+ * backup fine when nothing new happened since; that needs the disk, this does not.
  */
 public final class BackupFreshness {
     /** How old the last backup may be when nothing is scheduled. */
@@ -16,41 +19,50 @@ public final class BackupFreshness {
     private BackupFreshness() {
     }
 
-    /** How the backups stand, in verify's words; verify's {@code backup} check turns it into a finding. */
-    public enum Status { OK, INFO, WARN }
+    /** How the backups stand. */
+    public enum Status {
+        /** No backup was ever made here. */
+        NEVER,
+        /** The last run failed. */
+        FAILED,
+        /** The last successful run is older than the limit. */
+        OLD,
+        /** The last successful run is recent enough. */
+        RECENT
+    }
 
-    /** A status, and the sentence that explains it; {@code lastFailed} tells a failed run from an old success. */
-    public record Grade(Status status, String message, boolean lastFailed) {
-        Grade(Status status, String message) {
-            this(status, message, false);
-        }
+    /** A status, and the sentence that explains it. */
+    public record Grade(Status status, String message) {
+    }
+
+    /** Twice the schedule's period, or {@link #UNSCHEDULED_LIMIT} without a schedule. */
+    public static Duration limit(Optional<Cadence> cadence) {
+        return cadence.map(c -> c.period().multipliedBy(2)).orElse(UNSCHEDULED_LIMIT);
     }
 
     /**
-     * @param runs the record of runs, empty when none was ever recorded
+     * @param record what backup recorded, empty when it never ran here
      * @param cadence the installed schedule's cadence, empty without one
      */
-    public static Grade grade(Optional<BackupOutcomes> runs, Optional<Cadence> cadence, Instant now) {
-        BackupOutcome last = runs.map(BackupOutcomes::last).orElse(null);
-        BackupOutcome success = runs.map(BackupOutcomes::lastSuccess).orElse(null);
-        if (last == null && success == null) {
-            return new Grade(Status.INFO, "no backup was ever made");
+    public static Grade grade(Optional<ArchiveRecord> record, Optional<Cadence> cadence, Instant now) {
+        ArchiveRecord r = record.orElse(null);
+        if (r == null || r.lastRun() == null) {
+            return new Grade(Status.NEVER, "no backup was ever made on this machine");
         }
-        if (last != null && !last.succeeded()) {
-            return new Grade(Status.WARN, "the last backup, " + ago(last.finishedAt(), now) + ", failed (exit "
-                    + last.exitCode() + ")" + (last.summary() == null || last.summary().isBlank() ? "" : ": " + last.summary()),
-                    true);
+        if (r.lastExitCode() != null && r.lastExitCode() != 0) {
+            return new Grade(Status.FAILED, "the last backup, " + ago(Instant.parse(r.lastRun()), now) + " (" + r.lastRun()
+                    + "), failed: " + r.lastMessage());
         }
-        if (success == null) {
-            return new Grade(Status.INFO, "no backup was ever made");
+        if (r.lastSuccess() == null) {
+            return new Grade(Status.NEVER, "no backup was ever made on this machine");
         }
-        Duration limit = cadence.map(c -> c.period().multipliedBy(2)).orElse(UNSCHEDULED_LIMIT);
+        Instant success = Instant.parse(r.lastSuccess());
+        if (r.succeededWithin(limit(cadence), now)) {
+            return new Grade(Status.RECENT, "last backup " + ago(success, now) + " (" + r.lastSuccess() + ")");
+        }
         String rule = cadence.map(c -> "twice the " + c.id() + " schedule's period").orElse("2 days, and no backup is scheduled");
-        if (Duration.between(success.finishedAt(), now).compareTo(limit) > 0) {
-            return new Grade(Status.WARN, "the last successful backup was " + ago(success.finishedAt(), now)
-                    + ", longer ago than " + rule);
-        }
-        return new Grade(Status.OK, "the last backup succeeded " + ago(success.finishedAt(), now));
+        return new Grade(Status.OLD, "the last successful backup was " + ago(success, now) + " (" + r.lastSuccess()
+                + "), longer ago than " + rule);
     }
 
     /** "3 days ago", "5 hours ago", "12 minutes ago", "just now". */

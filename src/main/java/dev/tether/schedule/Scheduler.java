@@ -1,6 +1,8 @@
 package dev.tether.schedule;
 
+import dev.tether.archive.ArchiveRecord;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -13,13 +15,14 @@ import java.util.Optional;
 public final class Scheduler {
     private final Backend backend;
     private final ScheduleStore store;
-    private final RunLog runs;
+    private final Path stateDir;
     private final Clock clock;
 
-    public Scheduler(Backend backend, ScheduleStore store, RunLog runs, Clock clock) {
+    /** {@code stateDir}: where {@code tether backup} records its runs ({@link ArchiveRecord}). */
+    public Scheduler(Backend backend, ScheduleStore store, Path stateDir, Clock clock) {
         this.backend = backend;
         this.store = store;
-        this.runs = runs;
+        this.stateDir = stateDir;
         this.clock = clock;
     }
 
@@ -48,9 +51,9 @@ public final class Scheduler {
         return there || recorded ? Change.REMOVED : Change.NOTHING_TO_REMOVE;
     }
 
-    /** What is installed, when it runs next, and how the last runs went. */
+    /** What is installed, when it runs next, what backup recorded of its runs, and how that grades. */
     public record Status(String backend, String where, boolean installed, Optional<InstalledSchedule> recorded,
-            Optional<ZonedDateTime> next, Optional<BackupOutcomes> runs, BackupFreshness.Grade freshness) {
+            Optional<ZonedDateTime> next, Optional<ArchiveRecord> archive, BackupFreshness.Grade freshness) {
     }
 
     public Status status() throws IOException {
@@ -58,9 +61,9 @@ public final class Scheduler {
         Optional<InstalledSchedule> recorded = store.read();
         Optional<Schedule> schedule = there ? recorded.map(InstalledSchedule::schedule) : Optional.empty();
         Optional<ZonedDateTime> next = schedule.map(s -> s.nextAfter(ZonedDateTime.now(clock)));
-        Optional<BackupOutcomes> history = runs.read();
-        return new Status(backend.id(), backend.where(), there, recorded, next, history,
-                BackupFreshness.grade(history, schedule.map(Schedule::cadence), clock.instant()));
+        Optional<ArchiveRecord> archive = ArchiveRecord.load(stateDir);
+        return new Status(backend.id(), backend.where(), there, recorded, next, archive,
+                BackupFreshness.grade(archive, schedule.map(Schedule::cadence), clock.instant()));
     }
 
     private static boolean same(InstalledSchedule a, InstalledSchedule b) {

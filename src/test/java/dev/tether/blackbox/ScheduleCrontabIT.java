@@ -113,7 +113,7 @@ class ScheduleCrontabIT {
             Tether.Result status = t.run("schedule", "status", "--json");
             JsonNode s = status.json();
             assertTrue(s.get("installed").asBoolean(), status.toString());
-            assertEquals(0, s.get("lastRun").get("exitCode").asInt(), status.toString());
+            assertEquals(0, s.get("lastRun").get("exitCode").asInt(), status.toString()); // what the job's backup recorded
             assertTrue(s.has("nextRun"), status.toString());
             JsonNode backup = null;
             for (JsonNode f : t.run("verify", "--json").json().get("findings")) {

@@ -1,79 +1,75 @@
 package dev.tether.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.archive.ArchiveRecord;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** verify's {@code backup} grading (keep.md §5) as a pure function of the runs, the schedule and the time. */
+/** verify's {@code backup} grading (keep.md §5) as a pure function of backup's record, the schedule and the time. */
 class BackupFreshnessTest {
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    private static final ArchiveRecord FRESH = ArchiveRecord.at(Path.of("/archive"));
 
-    private static BackupOutcome run(Duration ago, int exit) {
-        Instant end = NOW.minus(ago);
-        return new BackupOutcome(end.minusSeconds(5).toString(), end.toString(), exit, exit == 0 ? "3 files added" : "disk full");
+    private static Optional<ArchiveRecord> succeeded(Duration ago) {
+        return Optional.of(FRESH.after(0, "3 file(s) added", NOW.minus(ago)));
     }
 
-    private static Optional<BackupOutcomes> runs(BackupOutcome last, BackupOutcome lastSuccess) {
-        return Optional.of(new BackupOutcomes(1, last, lastSuccess, List.of(last)));
-    }
-
-    private static BackupFreshness.Grade grade(Optional<BackupOutcomes> runs, Cadence cadence) {
-        return BackupFreshness.grade(runs, Optional.ofNullable(cadence), NOW);
+    private static BackupFreshness.Grade grade(Optional<ArchiveRecord> r, Cadence cadence) {
+        return BackupFreshness.grade(r, Optional.ofNullable(cadence), NOW);
     }
 
     @Test
-    void neverABackupIsInfo() {
-        assertEquals(BackupFreshness.Status.INFO, grade(Optional.empty(), Cadence.DAILY).status());
-        assertEquals("no backup was ever made", grade(Optional.empty(), null).message());
+    void neverABackupIsNever() {
+        assertEquals(BackupFreshness.Status.NEVER, grade(Optional.empty(), Cadence.DAILY).status());
+        assertEquals(BackupFreshness.Status.NEVER, grade(Optional.of(FRESH), null).status()); // the archive chosen, no run yet
     }
 
     @Test
-    void aRecentSuccessIsOk() {
-        BackupOutcome r = run(Duration.ofHours(20), 0);
-        BackupFreshness.Grade g = grade(runs(r, r), Cadence.DAILY);
-        assertEquals(BackupFreshness.Status.OK, g.status());
-        assertEquals("the last backup succeeded 20 hours ago", g.message());
+    void aRecentSuccessIsRecent() {
+        BackupFreshness.Grade g = grade(succeeded(Duration.ofHours(20)), Cadence.DAILY);
+        assertEquals(BackupFreshness.Status.RECENT, g.status());
+        assertEquals("last backup 20 hours ago (2026-03-09T16:00:00Z)", g.message());
     }
 
     @Test
-    void aDailyScheduleWarnsPastTwoDays() {
-        BackupOutcome r = run(Duration.ofHours(49), 0);
-        assertEquals(BackupFreshness.Status.WARN, grade(runs(r, r), Cadence.DAILY).status());
-        BackupOutcome fresh = run(Duration.ofHours(47), 0);
-        assertEquals(BackupFreshness.Status.OK, grade(runs(fresh, fresh), Cadence.DAILY).status());
+    void aDailyScheduleAllowsTwoDays() {
+        assertEquals(BackupFreshness.Status.OLD, grade(succeeded(Duration.ofHours(49)), Cadence.DAILY).status());
+        assertEquals(BackupFreshness.Status.RECENT, grade(succeeded(Duration.ofHours(47)), Cadence.DAILY).status());
     }
 
     @Test
-    void anHourlyScheduleWarnsPastTwoHours() {
-        BackupOutcome r = run(Duration.ofMinutes(121), 0);
-        BackupFreshness.Grade g = grade(runs(r, r), Cadence.HOURLY);
-        assertEquals(BackupFreshness.Status.WARN, g.status());
-        assertTrue(g.message().contains("twice the hourly schedule's period"), g.message());
+    void anHourlyScheduleAllowsTwoHours() {
+        BackupFreshness.Grade g = grade(succeeded(Duration.ofMinutes(121)), Cadence.HOURLY);
+        assertEquals(BackupFreshness.Status.OLD, g.status());
+        assertEquals("the last successful backup was 2 hours ago (2026-03-10T09:59:00Z), longer ago than twice the hourly"
+                + " schedule's period", g.message());
+        assertEquals(BackupFreshness.Status.RECENT, grade(succeeded(Duration.ofMinutes(119)), Cadence.HOURLY).status());
     }
 
     @Test
     void withoutAScheduleTwoDaysIsTheLimit() {
-        BackupOutcome r = run(Duration.ofDays(3), 0);
-        BackupFreshness.Grade g = grade(runs(r, r), null);
-        assertEquals(BackupFreshness.Status.WARN, g.status());
-        assertEquals("the last successful backup was 3 days ago, longer ago than 2 days, and no backup is scheduled", g.message());
+        BackupFreshness.Grade g = grade(succeeded(Duration.ofDays(3)), null);
+        assertEquals(BackupFreshness.Status.OLD, g.status());
+        assertEquals("the last successful backup was 3 days ago (2026-03-07T12:00:00Z), longer ago than 2 days, and no"
+                + " backup is scheduled", g.message());
     }
 
     @Test
-    void aFailedLastRunWarnsEvenAfterARecentSuccess() {
-        BackupFreshness.Grade g = grade(runs(run(Duration.ofMinutes(10), 4), run(Duration.ofHours(1), 0)), Cadence.DAILY);
-        assertEquals(BackupFreshness.Status.WARN, g.status());
-        assertEquals("the last backup, 10 minutes ago, failed (exit 4): disk full", g.message());
+    void aFailedLastRunIsFailedEvenAfterARecentSuccess() {
+        ArchiveRecord r = succeeded(Duration.ofHours(1)).get().after(4, "No space left on device", NOW.minus(Duration.ofMinutes(10)));
+        BackupFreshness.Grade g = grade(Optional.of(r), Cadence.DAILY);
+        assertEquals(BackupFreshness.Status.FAILED, g.status());
+        assertEquals("the last backup, 10 minutes ago (2026-03-10T11:50:00Z), failed: No space left on device", g.message());
     }
 
     @Test
-    void onlyFailuresAreAWarningNotInfo() {
-        BackupOutcome failed = run(Duration.ofMinutes(10), 3);
-        assertEquals(BackupFreshness.Status.WARN, grade(runs(failed, null), null).status());
+    void theLimitIsTwiceThePeriodOrTwoDays() {
+        assertEquals(Duration.ofDays(2), BackupFreshness.limit(Optional.of(Cadence.DAILY)));
+        assertEquals(Duration.ofHours(2), BackupFreshness.limit(Optional.of(Cadence.HOURLY)));
+        assertEquals(Duration.ofDays(2), BackupFreshness.limit(Optional.empty()));
     }
 }

@@ -67,7 +67,7 @@ class CrontabIT {
         CommandRunner.Result own = ROOT.run(List.of("crontab", "-u", USER, "-"), USERS_OWN);
         assertTrue(own.ok(), own.toString());
         CommandRunner asUser = new ProcessRunner(List.of("runuser", "-u", USER, "--"));
-        Scheduler scheduler = new Scheduler(new CrontabBackend(asUser), new ScheduleStore(state), new RunLog(state), Clock.systemUTC());
+        Scheduler scheduler = new Scheduler(new CrontabBackend(asUser), new ScheduleStore(state), state, Clock.systemUTC());
         String jar = System.getProperty("tether.jar", "/opt/tether/tether.jar");
         JobCommand job = JobCommand.of(ProcessHandle.current().info().command().map(Path::of), Optional.of(Path.of(jar)),
                 Path.of("/home/" + USER + "/.claude"), state);

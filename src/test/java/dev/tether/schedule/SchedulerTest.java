@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.tether.archive.ArchiveRecord;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class SchedulerTest {
     private final Path state = fs.getPath("/state");
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneOffset.UTC);
     private final InMemoryCrontab cron = new InMemoryCrontab();
-    private final Scheduler scheduler = new Scheduler(new CrontabBackend(cron), new ScheduleStore(state), new RunLog(state), clock);
+    private final Scheduler scheduler = new Scheduler(new CrontabBackend(cron), new ScheduleStore(state), state, clock);
 
     /** crontab -l and crontab - over a string. */
     private static final class InMemoryCrontab implements CommandRunner {
@@ -63,13 +64,13 @@ class SchedulerTest {
     @Test
     void statusSaysWhatIsInstalledTheNextRunAndTheLastOne() throws IOException {
         scheduler.install(Jobs.DAILY, Jobs.jar());
-        new RunLog(state).record(new BackupOutcome("2026-03-10T07:00:00Z", "2026-03-10T07:00:03Z", 0, "3 files added"));
+        ArchiveRecord.at(fs.getPath("/archive")).after(0, "3 file(s) added", Instant.parse("2026-03-10T07:00:03Z")).save(state);
         Scheduler.Status s = scheduler.status();
         assertTrue(s.installed());
         assertEquals("crontab", s.backend());
         assertEquals(ZonedDateTime.parse("2026-03-10T09:30Z"), s.next().orElseThrow());
-        assertEquals("3 files added", s.runs().orElseThrow().last().summary());
-        assertEquals(BackupFreshness.Status.OK, s.freshness().status());
+        assertEquals("3 file(s) added", s.archive().orElseThrow().lastMessage());
+        assertEquals(BackupFreshness.Status.RECENT, s.freshness().status());
     }
 
     @Test
@@ -80,6 +81,6 @@ class SchedulerTest {
         assertFalse(s.installed());
         assertTrue(s.recorded().isPresent());
         assertTrue(s.next().isEmpty());
-        assertEquals(BackupFreshness.Status.INFO, s.freshness().status());
+        assertEquals(BackupFreshness.Status.NEVER, s.freshness().status());
     }
 }
