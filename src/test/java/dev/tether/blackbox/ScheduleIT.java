@@ -26,7 +26,7 @@ class ScheduleIT {
         JsonNode doc = r.json();
         assertEquals("schedule", doc.get("command").asText());
         assertEquals(false, doc.get("installed").asBoolean());
-        assertEquals("info", doc.get("backup").asText());
+        assertEquals("never", doc.get("backup").asText());
     }
 
     @Test
