@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tether.apply.Journal;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
-import dev.tether.platform.ClaudeProcesses;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import dev.tether.readonly.ReadOnlyFileSystem;
@@ -16,10 +16,8 @@ import dev.tether.state.MachineRegistry;
 import dev.tether.state.StateStore;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Everything the domain needs from the outside world, in one value: the file system, the environment,
@@ -27,10 +25,10 @@ import java.util.function.Supplier;
  * Tests and the demo build their own.
  */
 public record Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
-        Supplier<List<ClaudeProcesses.Seen>> claudeProbe, FreeSpace freeSpace, Path managedSettings) {
+        ClaudeProbe claudeProbe, FreeSpace freeSpace, Path managedSettings) {
 
     public Context(FileSystem fs, Map<String, String> env, Os os, Platform platform, Locations locations,
-            Supplier<List<ClaudeProcesses.Seen>> claudeProbe) {
+            ClaudeProbe claudeProbe) {
         this(fs, env, os, platform, locations, claudeProbe, FreeSpace.OF_FILE_STORE, Locations.managedSettings(fs, os));
     }
 

@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + " files) and an empty ~/ProtonDrive standing in for the Proton Drive folder.");
             say("Every command below is the real tether, run with HOME=" + home + ".");
             Map<String, Manifest> before = manifests(claude);
-            boolean claudeRunning = !real.claudeProbe().get().isEmpty();
+            boolean claudeRunning = !real.claudeProbe().using(claude).isEmpty();
             List<String> setup = new ArrayList<>(List.of("setup", "--sync-root", proton.toString(), "--yes"));
             if (claudeRunning) {
                 say("(Claude Code is running on this machine; it does not use the sandbox, so the demo adds --allow-running.)");

@@ -1,6 +1,6 @@
 package dev.tether.cli;
 
-import dev.tether.platform.ClaudeProcesses;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import java.io.InputStream;
@@ -8,26 +8,24 @@ import java.io.PrintStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The process's outside world, injectable so the demo and in-process tests run tether against a sandbox.
  * {@code managedSettings}: Claude Code's managed settings file, or null for where the OS keeps it.
  */
 public record Environment(FileSystem fs, Map<String, String> env, PrintStream out, PrintStream err, InputStream in,
-        Platform platform, Supplier<List<ClaudeProcesses.Seen>> claudeProbe, String userHome, FreeSpace freeSpace,
+        Platform platform, ClaudeProbe claudeProbe, String userHome, FreeSpace freeSpace,
         Path managedSettings) {
 
     public Environment(FileSystem fs, Map<String, String> env, PrintStream out, PrintStream err, InputStream in,
-            Platform platform, Supplier<List<ClaudeProcesses.Seen>> claudeProbe, String userHome) {
+            Platform platform, ClaudeProbe claudeProbe, String userHome) {
         this(fs, env, out, err, in, platform, claudeProbe, userHome, FreeSpace.OF_FILE_STORE, null);
     }
 
     public static Environment system() {
         return new Environment(FileSystems.getDefault(), System.getenv(), System.out, System.err, System.in,
-                Platform.current(), ClaudeProcesses::running, System.getProperty("user.home"));
+                Platform.current(), ClaudeProbe.system(), System.getProperty("user.home"));
     }
 
     public Environment withEnv(Map<String, String> newEnv) {

@@ -70,10 +70,11 @@ public final class Guard implements AutoCloseable {
     }
 
     private void requireClaudeNotRunning() {
-        List<ClaudeProcesses.Seen> running = ctx.claudeProbe().get();
+        List<ClaudeProcesses.Seen> running = ctx.claudeProbe().using(ctx.locations().claudeDir());
         if (!running.isEmpty()) {
             ClaudeProcesses.Seen first = running.get(0);
             throw new Failure.Refused("Claude Code is running (pid " + first.pid() + ", " + first.command()
+                    + (first.reason().isEmpty() ? "" : ": " + first.reason())
                     + "); moving its data now would lose lines. Nothing was changed",
                     "quit Claude Code and run the command again, or add --allow-running if that process does not use "
                             + ctx.locations().claudeDir());

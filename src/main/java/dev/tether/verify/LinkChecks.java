@@ -1,5 +1,6 @@
 package dev.tether.verify;
 
+import dev.tether.layout.Items;
 import dev.tether.plan.Entry;
 import dev.tether.plan.Observer;
 import dev.tether.state.State;
@@ -7,15 +8,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code link.present}, {@code link.replaced}, {@code link.target}, {@code link.dangling} and
  * {@code link.chain}: every item tether linked is still the link it made, to a target that exists
- * and is reached without another link on the way; items setup was asked for but did not link are
- * reported when they exist.
+ * and is reached without another link on the way. Items that exist but are not linked are reported
+ * with the one command that links them: the items setup was asked for, and the default items even
+ * when it was not (Claude Code creates {@code file-history/} at the first Edit, long after a setup
+ * that found no such folder).
  */
 final class LinkChecks implements Check {
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9._+@%=:,-]+");
+
     @Override
     public List<Finding> run(VerifyContext v) throws IOException {
         if (v.state().isEmpty()) {
@@ -26,12 +34,73 @@ final class LinkChecks implements Check {
         for (State.LinkedItem rec : state.items()) {
             out.addAll(checkLinked(v, rec));
         }
-        for (String name : state.chosen()) {
+        Set<String> candidates = new LinkedHashSet<>(state.chosen());
+        candidates.addAll(Items.DEFAULTS);
+        List<Unlinked> unlinked = new ArrayList<>();
+        for (String name : candidates) {
             if (state.item(name).isEmpty()) {
-                out.add(checkUnlinked(v, name));
+                Unlinked u = lookUnlinked(v, name, state.chosen().contains(name));
+                if (u.where() == Where.NOWHERE) {
+                    if (u.chosen()) {
+                        out.add(Finding.info("link.present", name, u.path(), "absent (exists nowhere)", null));
+                    }
+                } else if (u.chosen() || u.where() == Where.HERE) {
+                    unlinked.add(u);
+                }
             }
         }
+        String hint = linkHint(state, unlinked);
+        for (Unlinked u : unlinked) {
+            out.add(u.finding(hint));
+        }
         return out;
+    }
+
+    private enum Where { HERE, SYNCED_ONLY, NOWHERE }
+
+    /** An item that is not linked, where it exists, and whether setup was asked for it. */
+    private record Unlinked(String name, String path, Where where, boolean chosen) {
+        Finding finding(String hint) {
+            if (where == Where.SYNCED_ONLY) {
+                return Finding.info("link.present", name, path, "is in the synced folder but not linked here", hint);
+            }
+            String why = chosen ? "it appeared after setup" : "setup was not asked for it";
+            return Finding.warn("link.present", name, path, "exists here but is not linked (" + why
+                    + "); what Claude Code writes there stays on this machine", hint);
+        }
+    }
+
+    private static Unlinked lookUnlinked(VerifyContext v, String name, boolean chosen) throws IOException {
+        Path source = v.claudeDir().resolve(name);
+        Entry local = Observer.look(source, false, v.ctx().platform());
+        if (local.exists()) {
+            return new Unlinked(name, source.toString(), Where.HERE, chosen);
+        }
+        Path synced = v.syncedFolder().orElseThrow().resolve(name);
+        if (Files.exists(synced)) {
+            return new Unlinked(name, synced.toString(), Where.SYNCED_ONLY, chosen);
+        }
+        return new Unlinked(name, source.toString(), Where.NOWHERE, chosen);
+    }
+
+    /**
+     * The setup that links the unlinked items and keeps the linked ones: a plain {@code tether setup}
+     * handles only the items linked before, so each item is named.
+     */
+    private static String linkHint(State state, List<Unlinked> unlinked) {
+        StringBuilder hint = new StringBuilder("tether setup");
+        for (State.LinkedItem linked : state.items()) {
+            hint.append(" --item ").append(shellWord(linked.name()));
+        }
+        for (Unlinked u : unlinked) {
+            hint.append(" --item ").append(shellWord(u.name()));
+        }
+        return hint.toString();
+    }
+
+    /** A name as one word of a POSIX shell command line. */
+    static String shellWord(String name) {
+        return PLAIN_WORD.matcher(name).matches() ? name : "'" + name.replace("'", "'\\''") + "'";
     }
 
     private static List<Finding> checkLinked(VerifyContext v, State.LinkedItem rec) throws IOException {
@@ -54,8 +123,8 @@ final class LinkChecks implements Check {
                     + target, "point it back: remove the link, then run tether setup"));
         }
         if (!Files.exists(target)) {
-            return List.of(Finding.error("link.dangling", name, at, "links to " + target + ", which does not exist",
-                    "tether setup --sync-root NEW (relinks to the synced folder's new place), or restore the folder"));
+            return List.of(Finding.error("link.dangling", name, at, "links to " + target + ", which does not exist:"
+                    + " what Claude Code writes to " + name + " now is lost", SyncRootCheck.BRING_IT_BACK));
         }
         List<Finding> out = new ArrayList<>();
         out.add(Finding.ok("link.present", name, at, "linked to " + target));
@@ -66,21 +135,6 @@ final class LinkChecks implements Check {
                     "tether setup --sync-root with the sync root's real path"));
         }
         return out;
-    }
-
-    private static Finding checkUnlinked(VerifyContext v, String name) throws IOException {
-        Path source = v.claudeDir().resolve(name);
-        Entry local = Observer.look(source, false, v.ctx().platform());
-        Path synced = v.syncedFolder().orElseThrow().resolve(name);
-        if (local.exists()) {
-            return Finding.warn("link.present", name, source.toString(), "exists here but is not linked (it appeared after setup)",
-                    "tether setup");
-        }
-        if (Files.exists(synced)) {
-            return Finding.info("link.present", name, synced.toString(), "is in the synced folder but not linked here",
-                    "tether setup");
-        }
-        return Finding.info("link.present", name, source.toString(), "absent (exists nowhere)", null);
     }
 
     private static String kindOf(Entry e) {

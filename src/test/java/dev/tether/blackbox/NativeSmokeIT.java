@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -143,8 +144,14 @@ class NativeSmokeIT {
 
     @Test
     void refusesWhileClaudeCodeRuns() throws Exception {
-        // a process whose command line names Claude Code's npm package, as `node .../@anthropic-ai/claude-code/cli.js` does
-        Process fake = new ProcessBuilder("sh", "-c", "sleep 120; :", "@anthropic-ai/claude-code").start();
+        // a process run as `claude` (the native installer's client) with this home: ProcessHandle and the reads of
+        // /proc/<pid>/cmdline, exe and environ must all work in the native image for setup to see it
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path claude = Files.copy(Path.of("/bin/sleep"), bin.resolve("claude"), StandardCopyOption.COPY_ATTRIBUTES);
+        ProcessBuilder pb = new ProcessBuilder(claude.toString(), "120");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().remove("CLAUDE_CONFIG_DIR");
+        Process fake = pb.start();
         try {
             Tether.Result r = clean(tether.run("setup", "--sync-root", sync.toString(), "--yes", "--json"));
             assertEquals(3, r.exitCode(), r::toString);

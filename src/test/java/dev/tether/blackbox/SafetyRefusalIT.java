@@ -26,12 +26,18 @@ class SafetyRefusalIT {
         s = Sandbox.create(tmp);
     }
 
-    /** A process whose executable is named {@code claude}, as the Claude Code binary is: a copy of sleep. */
+    /**
+     * A process whose executable is named {@code claude}, as the native installer's Claude Code is invoked: a copy
+     * of sleep, with this sandbox as its home (a client of another home would not stop setup).
+     */
     private Process fakeClaudeCode() throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path claude = Files.copy(Path.of("/bin/sleep"), bin.resolve("claude"), StandardCopyOption.COPY_ATTRIBUTES);
         assertTrue(Files.isExecutable(claude));
-        return new ProcessBuilder(claude.toString(), "60").start();
+        ProcessBuilder pb = new ProcessBuilder(claude.toString(), "60");
+        pb.environment().put("HOME", s.home.toString());
+        pb.environment().remove("CLAUDE_CONFIG_DIR");
+        return pb.start();
     }
 
     private static void stop(Process p) throws InterruptedException {
@@ -57,6 +63,26 @@ class SafetyRefusalIT {
             assertEquals(before, s.manifest());
         } finally {
             stop(claude);
+        }
+    }
+
+    @Test
+    void processesThatOnlyNameClaudeCodeDoNotStopSetup() throws Exception {
+        // a grep-like command with the package in its arguments, and a Claude Code of another home
+        Process decoy = new ProcessBuilder("sh", "-c", "sleep 60; :", "@anthropic-ai/claude-code/cli.js").start();
+        ProcessBuilder other = new ProcessBuilder(Files.copy(Path.of("/bin/sleep"),
+                Files.createDirectories(tmp.resolve("other-bin")).resolve("claude"), StandardCopyOption.COPY_ATTRIBUTES)
+                .toString(), "60");
+        other.environment().put("HOME", tmp.resolve("another-home").toString());
+        other.environment().remove("CLAUDE_CONFIG_DIR");
+        Process otherClaude = other.start();
+        try {
+            Tether.Result r = s.run("setup", "--sync-root", s.drive.toString(), "--yes");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertTrue(Files.isSymbolicLink(s.claude.resolve("history.jsonl")), r::toString);
+        } finally {
+            stop(decoy);
+            stop(otherClaude);
         }
     }
 

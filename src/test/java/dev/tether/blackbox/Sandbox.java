@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tether.demo.SampleData;
-import dev.tether.platform.ClaudeProcesses;
+import dev.tether.platform.ClaudeProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -70,14 +70,15 @@ final class Sandbox {
     }
 
     /**
-     * {@code tether setup --sync-root ~/ProtonDrive --yes} plus {@code extra}. A Claude Code really running on
-     * the developer's machine would make every setup refuse, so then (and only then) --allow-running is added;
-     * the test of the refusal itself runs its own fake Claude Code.
+     * {@code tether setup --sync-root ~/ProtonDrive --yes} plus {@code extra}. Should a Claude Code use this
+     * sandbox's data dir as far as tether can tell (on macOS and Windows: any Claude Code of this user), every
+     * setup would refuse, so then (and only then) --allow-running is added; the tests of the refusal run their
+     * own Claude Code and call {@link #run}.
      */
     Tether.Result setup(String... extra) {
         List<String> args = new ArrayList<>(List.of("setup", "--sync-root", drive.toString(), "--yes"));
         args.addAll(List.of(extra));
-        if (!ClaudeProcesses.running().isEmpty() && !args.contains("--allow-running")) {
+        if (!ClaudeProbe.system().using(claude).isEmpty() && !args.contains("--allow-running")) {
             args.add("--allow-running");
         }
         return run(args.toArray(String[]::new));

@@ -124,8 +124,53 @@ class VerifyIT {
         List<JsonNode> warned = findings(lenient, "link.present", "warn");
         assertEquals(1, warned.size(), lenient::toString);
         assertEquals(".archive", warned.get(0).path("item").asText());
-        assertEquals("tether setup", warned.get(0).path("hint").asText());
         verify(1, "--strict");
+        runHint(warned.get(0));
+        assertTrue(Files.isSymbolicLink(s.claude.resolve(".archive")), "the hint did not link .archive");
+        verify(0, "--strict");
+    }
+
+    @Test
+    void aDefaultItemLeftOutOfSetupIsWarnedWithTheCommandThatLinksIt() {
+        // The sample has file-history and tasks; setup is asked for two other items only.
+        assertEquals(0, s.setup("--item", "history.jsonl", "--item", "projects").exitCode());
+        JsonNode doc = verify(0);
+        List<JsonNode> warned = findings(doc, "link.present", "warn");
+        assertEquals(List.of("file-history", "tasks"), warned.stream().map(f -> f.path("item").asText()).sorted().toList(),
+                doc::toString);
+        String hint = warned.get(0).path("hint").asText();
+        assertEquals("tether setup --item history.jsonl --item projects --item file-history --item tasks", hint);
+        runHint(warned.get(0));
+        for (String item : List.of("history.jsonl", "projects", "file-history", "tasks")) {
+            assertTrue(Files.isSymbolicLink(s.claude.resolve(item)), () -> item + " is not linked after " + hint);
+        }
+        verify(0, "--strict");
+    }
+
+    @Test
+    void aMissingSyncedFolderSaysThatNewSessionsAreBeingLost() throws IOException {
+        s.linked();
+        Files.move(s.drive, tmp.resolve("ProtonDrive away"));
+        JsonNode doc = verify(1);
+        List<JsonNode> root = findings(doc, "sync.root", "error");
+        assertEquals(1, root.size(), doc::toString);
+        assertTrue(root.get(0).path("message").asText().contains("new sessions and prompts are being lost right now"),
+                root.get(0)::toString);
+        assertTrue(root.get(0).path("hint").asText().contains("tether setup --sync-root"), root.get(0)::toString);
+        for (JsonNode dangling : findings(doc, "link.dangling", "error")) {
+            assertTrue(dangling.path("message").asText().contains("now is lost"), dangling::toString);
+        }
+        assertFalse(findings(doc, "link.dangling", "error").isEmpty(), doc::toString);
+    }
+
+    /** Runs a finding's hint as given, plus --yes (the tests have no terminal), and expects it to succeed. */
+    private void runHint(JsonNode finding) {
+        String hint = finding.path("hint").asText();
+        assertTrue(hint.startsWith("tether "), () -> "the hint is not a tether command: " + finding);
+        List<String> args = new ArrayList<>(List.of(hint.substring("tether ".length()).split(" ")));
+        args.add("--yes");
+        Tether.Result r = s.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), () -> "the hint " + hint + " failed:\n" + r);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -9,6 +9,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.tether.Main;
 import dev.tether.layout.Os;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.JimfsPlatform;
 import dev.tether.platform.RegistryReader;
 import dev.tether.state.Json;
@@ -42,7 +43,7 @@ class DetectCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment env = new Environment(fs, Map.of(os == Os.WINDOWS ? "USERPROFILE" : "HOME", home),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), JimfsPlatform.of(os), List::of, home);
+                new ByteArrayInputStream(new byte[0]), JimfsPlatform.of(os), ClaudeProbe.NONE, home);
         int code = Main.run(args, env);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

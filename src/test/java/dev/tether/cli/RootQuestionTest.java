@@ -8,6 +8,7 @@ import dev.tether.Failure;
 import dev.tether.detect.FoundBy;
 import dev.tether.detect.Provider;
 import dev.tether.detect.SyncRoot;
+import dev.tether.platform.ClaudeProbe;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class RootQuestionTest {
     private Console console(String answer) {
         Environment env = new Environment(FileSystems.getDefault(), Map.of(), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)),
-                null, List::of, "/home/me");
+                null, ClaudeProbe.NONE, "/home/me");
         return new Console(env, false, false, false, false, true, false);
     }
 

@@ -91,7 +91,7 @@ final class Linked {
         Map<String, String> env = Map.of("HOME", home.toString(), "TETHER_STATE_DIR", stateDir.toString(), "HOSTNAME", HOST);
         Environment environment = new Environment(FileSystems.getDefault(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Platform.current(),
-                () -> running, home.toString());
+                claudeDir -> running, home.toString());
         int code = Main.run(args, environment);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -16,6 +16,7 @@ import dev.tether.flow.Guard;
 import dev.tether.flow.RootChoice;
 import dev.tether.flow.SetupFlow;
 import dev.tether.layout.Locations;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.Platform;
 import dev.tether.state.State;
 import dev.tether.state.StateStore;
@@ -101,7 +102,7 @@ class DestinationAppearsTest {
         Platform platform = c.moment() == Moment.RIGHT_BEFORE_THE_RENAME ? newcomerBeforeRenameTo(real, newcomer, deliver) : real;
         Map<String, String> env = Map.of("HOME", s.home.toString());
         Locations locations = Locations.resolve(FileSystems.getDefault(), env, platform.os(), null, null, s.home.toString());
-        Context ctx = new Context(FileSystems.getDefault(), env, platform.os(), platform, locations, List::of);
+        Context ctx = new Context(FileSystems.getDefault(), env, platform.os(), platform, locations, ClaudeProbe.NONE);
         try (Guard guard = Guard.forWriting(ctx)) {
             SetupFlow flow = new SetupFlow(ctx);
             SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(s.syncRoot.toString(), null, List.of()),

@@ -3,6 +3,7 @@ package dev.tether.testing;
 import dev.tether.Main;
 import dev.tether.blackbox.Tether;
 import dev.tether.cli.Environment;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.FreeSpace;
 import dev.tether.platform.Platform;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -46,7 +46,7 @@ public final class InProcess {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment environment = new Environment(FileSystems.getDefault(), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), Platform.current(),
-                List::of, home.toString());
+                ClaudeProbe.NONE, home.toString());
         environment = adjust.apply(environment);
         int code = Main.run(args, environment);
         return new Tether.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import com.google.common.jimfs.Jimfs;
 import dev.tether.Context;
 import dev.tether.layout.Locations;
 import dev.tether.layout.Os;
+import dev.tether.platform.ClaudeProbe;
 import dev.tether.platform.JimfsPlatform;
 import dev.tether.platform.LinkKindDecision.SymlinkRights;
 import dev.tether.state.State;
@@ -92,7 +93,7 @@ class PlaceholderCheckTest {
 
     private List<Finding> run(JimfsPlatform platform) throws IOException {
         Locations here = Locations.resolve(fs, Map.of("HOME", "/Users/z"), platform.os(), null, null, "/Users/z");
-        Context ctx = new Context(fs, Map.of(), platform.os(), platform, here, List::of);
+        Context ctx = new Context(fs, Map.of(), platform.os(), platform, here, ClaudeProbe.NONE);
         State state = new State(1, root.toString(), ".claude-session-backup", synced.toString(), here.claudeDir().toString(),
                 List.of(new State.LinkedItem("projects", "dir", projects.toString(), null),
                         new State.LinkedItem("history.jsonl", "file", history.toString(), null)),
