@@ -50,7 +50,8 @@ public final class BackupRun {
 
     /**
      * Archives what the plan found new. {@code liveRels}: every transcript that exists live now (the index
-     * marks the others archived-only). A live file that cannot be read is left out and named in the result.
+     * marks the others archived-only), or null for a run that looked at some sessions only (the hook's). A live
+     * file that cannot be read is left out and named in the result.
      */
     public BackupResult run(BackupPlan plan, Set<String> liveRels) throws IOException {
         Catalog catalog = Catalog.load(layout, machineId);
@@ -107,7 +108,9 @@ public final class BackupRun {
             }
         }
         new Catalog(1, machineId, files, run.id()).save(layout); // the commit point
-        index.markLive(liveRels);
+        if (liveRels != null) {
+            index.markLive(liveRels);
+        }
         index.save(layout);
         ArchiveMarker marker = ArchiveMarker.load(layout).grownBy(growth);
         marker.save(layout);

@@ -38,6 +38,12 @@ public record JobCommand(List<String> argv) {
      * @throws Failure.BadInput when tether cannot say how to start itself again
      */
     public static JobCommand of(Optional<Path> executable, Optional<Path> codeSource, Path claudeDir, Path stateDir) {
+        return of(executable, codeSource, List.of("backup", "--quiet", "--claude-dir", claudeDir.toString(),
+                "--state-dir", stateDir.toString()));
+    }
+
+    /** This tether, started again with {@code arguments}: the program (and {@code -jar} with the jar), then them. */
+    public static JobCommand of(Optional<Path> executable, Optional<Path> codeSource, List<String> arguments) {
         Path exe = executable.filter(Path::isAbsolute).orElseThrow(() -> new Failure.BadInput(
                 "tether cannot tell where its own program is, so it cannot schedule itself; nothing was changed",
                 "run tether by its full path (the native binary, or java -jar with the jar's path)"));
@@ -52,14 +58,22 @@ public record JobCommand(List<String> argv) {
             argv.add("-jar");
             argv.add(jar.toString());
         }
-        argv.addAll(List.of("backup", "--quiet", "--claude-dir", claudeDir.toString(), "--state-dir", stateDir.toString()));
+        argv.addAll(arguments);
         return new JobCommand(argv);
     }
 
     /** {@link #of} with what this process knows of itself: its executable, and where its classes came from. */
     public static JobCommand ofThisProcess(Path claudeDir, Path stateDir) {
-        Optional<Path> exe = ProcessHandle.current().info().command().map(Path::of).or(JobCommand::procSelfExe);
-        return of(exe, codeSource(), claudeDir, stateDir);
+        return of(thisExecutable(), codeSource(), claudeDir, stateDir);
+    }
+
+    /** This tether with {@code arguments}, as this process can start itself again. */
+    public static JobCommand ofThisProcess(List<String> arguments) {
+        return of(thisExecutable(), codeSource(), arguments);
+    }
+
+    private static Optional<Path> thisExecutable() {
+        return ProcessHandle.current().info().command().map(Path::of).or(JobCommand::procSelfExe);
     }
 
     /** Linux's own answer, should the process handle have none (a runtime that does not fill it in). */
@@ -84,6 +98,11 @@ public record JobCommand(List<String> argv) {
     private static boolean isJava(Path exe) {
         String name = exe.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.equals("java") || name.equals("java.exe") || name.equals("javaw") || name.equals("javaw.exe");
+    }
+
+    /** The command as one line for a POSIX shell ({@code /bin/sh -c}), or for Windows' command line on Windows. */
+    public String commandLine(boolean windows) {
+        return windows ? Quoting.windows(argv) : Quoting.shell(argv);
     }
 
     /** The program, absolute. */
