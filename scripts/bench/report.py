@@ -118,8 +118,11 @@ def table(results):
         sizes = results["sizes"].get(size, {}).get("benchmarks", {}).get("backup-sizes") if bench == "backup-first" else None
         if sizes:
             lines.append("")
-            lines.append("Sizes: the archive %s, the tarball %s: %.2f× the tarball's size." % (
+            lines.append("Sizes: the archive's files %s, the tarball %s: %.2f× the tarball's size." % (
                 human(sizes["archive"]), human(sizes["tar -czf"]), sizes["archive"] / sizes["tar -czf"]))
+            if "archive du -sb" in sizes:
+                lines.append("Counting the archive's folders as `du -sb` does (4 KiB each): %s, %.2f×." % (
+                    human(sizes["archive du -sb"]), sizes["archive du -sb"] / sizes["tar -czf"]))
         if BEFORE in contestants:
             for after in [n for n in tethers(contestants) if n != BEFORE]:
                 lines.append("")
