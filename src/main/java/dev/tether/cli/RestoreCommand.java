@@ -57,9 +57,7 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        console.doc().put("command", "restore");
-        console.doc().put("dryRun", change.dryRun);
-        Context ctx = change.context(session);
+        Context ctx = change.begin(session, "restore");
         RestoreFlow flow = new RestoreFlow(ctx);
         ArchiveLocation.Chosen where = flow.locate(archive);
         console.doc().put("archive", where.archive().toString());
