@@ -307,10 +307,12 @@ scenario_retention() {
   # "sweeper" chose 30 days in its settings.json, which tether keeps.
   local sync="$WORK/cloud-keep" app key keeper sweeper archive="$WORK/archive-sweeper"
   local one="55555555-5555-4555-8555-555555555555" two="66666666-6666-4666-8666-666666666666" edit id rel
-  local old="77777777-7777-4777-8777-777777777777"
+  local old="77777777-7777-4777-8777-777777777777" dormant="88888888-8888-4888-8888-888888888888" quiet quiet_key
   mkdir -p "$sync"
   app="$(project_dir keep)"
   key="$(project_key "$app")"
+  quiet="$(project_dir quiet)"
+  quiet_key="$(project_key "$quiet")"
   machine_new keeper
   machine_new sweeper
   keeper="$(claude_dir keeper)"
@@ -318,9 +320,10 @@ scenario_retention() {
   local synced="$sync/.claude-session-backup"
 
   # Sessions of the real client on keeper: three -p runs, and an interactive Edit (which writes
-  # file-history/<id>/); a task list for each. Then all of it 60 days old by modification time, which is what the
-  # sweep judges by. One session is also old by its content: its lines' timestamps moved 60 days back, as if it
-  # was last active two months ago (restore judges by the last line's timestamp).
+  # file-history/<id>/); a task list for each; and a project with a single -p session. Then all of it 60 days old
+  # by modification time, which is what the sweep judges by (the quiet project's folder too, so the sweep removes
+  # it whole). One session is also old by its content: its lines' timestamps moved 60 days back, as if it was last
+  # active two months ago (restore judges by the last line's timestamp).
   cc_print keeper "$app" "an old one-shot on keeper" --session-id "$one"
   cc_print keeper "$app" "another old one-shot on keeper" --session-id "$two"
   cc_print keeper "$app" "a one-shot last active two months ago" --session-id "$old"
@@ -331,7 +334,9 @@ scenario_retention() {
   cc_close k1
   edit="${SESSION_OF[k1]}"
   session_extras "$keeper/projects/$key" "$two" "$app"
-  local ids=("$one" "$two" "$old" "$edit") aged=()
+  cc_print keeper "$quiet" "the only session of a quiet project" --session-id "$dormant"
+  local ids=("$one" "$two" "$old" "$edit") aged=("projects/$quiet_key" "tasks/$dormant")
+  task_list "$keeper/tasks/$dormant" "a task of $dormant"
   for id in "${ids[@]}"; do
     task_list "$keeper/tasks/$id" "a task of $id"
     aged+=("projects/$key/$id.jsonl" "tasks/$id")
@@ -382,14 +387,15 @@ scenario_retention() {
   # sweeper backs up into an archive of its own; its retention is then a warning (the archive keeps what it deletes).
   run_tether sweeper 0 backup --archive "$archive"
   say "sweeper: tether backup: $(grep -v '^[[:space:]]*$' "$LAST_OUT" | tail -n 1)"
-  for id in "${ids[@]}"; do
-    [ -f "$archive/projects/$key/$id.jsonl.gz" ] || fail "the archive holds no projects/$key/$id.jsonl.gz after backup"
+  for rel in "${ids[@]/#/projects/$key/}" "projects/$quiet_key/$dormant"; do
+    [ -f "$archive/$rel.jsonl.gz" ] || fail "the archive holds no $rel.jsonl.gz after backup"
   done
   verify_json sweeper 0
   say "verify on sweeper after backup: retention warn: $(python3 "$CHECKS" finding "$VERIFY_JSON" retention warn - message)"
 
   # sweeper's sweep (cleanupPeriodDays 30) deletes every 60-day-old entry in the synced folder, through its links:
-  # gone for keeper too. Only those: the fresh sessions (keeper's sweeping run, sweeper's own) stay.
+  # gone for keeper too, the quiet project's whole folder with them. Only those: the fresh sessions (keeper's
+  # sweeping run, sweeper's own) stay.
   local restorable=() tasks=()
   for rel in "${aged[@]}"; do
     case "$rel" in tasks/*) tasks+=("$rel") ;; *) restorable+=("$rel") ;; esac
@@ -406,9 +412,9 @@ scenario_retention() {
   check gone-exactly "sweeper's sweep" "$WORK/out/synced-before-loss.json" "$WORK/out/synced-after-loss.json" "${aged[@]}"
 
   # restore on sweeper, whose 30 days decide whether a restored session would be swept again (through the links,
-  # for every machine). restore gives a file its last line's timestamp: three sessions are old only by `touch`, so
-  # they come back young; the one last active two months ago would be swept again at sweeper's next start, so
-  # `restore --deleted` refuses (exit 3) and changes nothing.
+  # for every machine). restore gives a file its last line's timestamp: the sessions old only by `touch` come back
+  # young; the one last active two months ago would be swept again at sweeper's next start, so `restore --deleted`
+  # refuses (exit 3) and changes nothing.
   run_tether sweeper 3 restore --deleted --yes
   grep -qF "$old" "$LAST_ERR" || fail "restore --deleted refused, but without naming $old: $(cat "$LAST_ERR")"
   say "sweeper: tether restore --deleted refused: $(head -n 1 "$LAST_ERR")"
@@ -424,8 +430,8 @@ scenario_retention() {
   check same-manifest "the swept sessions after restore (transcripts and file-history)" \
     "$WORK/out/restorable-before-loss.json" "$WORK/out/restorable-after-restore.json"
   each_exists "restore, as keeper sees it through its links" "$keeper" "${restorable[@]}"
-  for id in "$one" "$two" "$edit"; do
-    check mtime-is-last-stamp "$synced/projects/$key/$id.jsonl" 1
+  for rel in "projects/$key/$one" "projects/$key/$two" "projects/$key/$edit" "projects/$quiet_key/$dormant"; do
+    check mtime-is-last-stamp "$synced/$rel.jsonl" 1
   done
   # tasks/<id>/ is not part of a restore (keep.md: the transcript, subagents/, tool-results/, file-history/<id>/);
   # the archive holds it, readable with zcat.
