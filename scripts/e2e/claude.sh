@@ -17,8 +17,8 @@
 #   retention     old sessions (60 days by modification time) survive Claude Code's retention sweep after setup; a
 #                 second machine with an explicit cleanupPeriodDays of 30 makes verify report retention (error there,
 #                 warn on the first); after tether backup its sweep deletes the old sessions through the links, for
-#                 both machines; restore --deleted brings them back byte for byte, the next sweep leaves them, and
-#                 claude --resume ID -p continues one
+#                 both machines; restore --deleted brings them back byte for byte (refusing, until --touch, one last
+#                 active two months ago), the next sweep leaves them, and claude --resume ID -p continues them
 #   unlink        tether unlink gives back every file of every machine, byte for byte (SHA-256 through the links
 #                 before, of the real files after)
 #
