@@ -23,6 +23,7 @@ REFERENCES = {
     "backup-first": ["tar -czf"],
     "backup-nochange": ["rsync -a (up to date)"],
     "backup-incremental": [],
+    "hook": ["true"],
 }
 TITLES = {
     "setup-same": "setup, one device (a rename)",
@@ -33,8 +34,9 @@ TITLES = {
     "backup-first": "first backup into an empty archive",
     "backup-nochange": "backup with nothing new",
     "backup-incremental": "incremental backup after ten sessions grew by 100 KB",
+    "hook": "the SessionStart hook (tether hook session-start) over the synced folder",
 }
-ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve", "backup-first", "backup-nochange", "backup-incremental"]
+ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve", "backup-first", "backup-nochange", "backup-incremental", "hook"]
 BEFORE = "tether before (jar)"
 
 
@@ -118,8 +120,11 @@ def table(results):
         sizes = results["sizes"].get(size, {}).get("benchmarks", {}).get("backup-sizes") if bench == "backup-first" else None
         if sizes:
             lines.append("")
-            lines.append("Sizes: the archive %s, the tarball %s: %.2f× the tarball's size." % (
+            lines.append("Sizes: the archive's files %s, the tarball %s: %.2f× the tarball's size." % (
                 human(sizes["archive"]), human(sizes["tar -czf"]), sizes["archive"] / sizes["tar -czf"]))
+            if "archive du -sb" in sizes:
+                lines.append("Counting the archive's folders as `du -sb` does (4 KiB each): %s, %.2f×." % (
+                    human(sizes["archive du -sb"]), sizes["archive du -sb"] / sizes["tar -czf"]))
         if BEFORE in contestants:
             for after in [n for n in tethers(contestants) if n != BEFORE]:
                 lines.append("")

@@ -16,6 +16,8 @@ fresh tree state (resetting is never timed), and records the wall time and the p
   resolve      two 200 MB histories, half of each shared: `sort -m` (timestamp key, then `uniq`, the same
                output bytes; also with `sync` of the output, as tether fsyncs it) and a plain `sort -m`
                vs `tether resolve`
+  hook         `tether hook session-start` (what Claude Code runs before every session) over a synced folder of
+               the tree's files, 20 runs, against `true` (the cost of starting any process)
   backup       the first backup into an empty archive vs `tar -czf` of the same items (time, and the
                archive's size against the tarball's); a backup with nothing new vs `rsync -a` into an
                up-to-date copy; an incremental backup after ten sessions grew by 100 KB each
@@ -69,7 +71,7 @@ class Timer:
     def run(self, cmd, env=None, ok=(0,)):
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", self.rss_file] + cmd, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - t0
         if p.returncode not in ok:
             raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr.decode()[-2000:]))
@@ -81,7 +83,7 @@ class Timer:
 def tethers(args):
     """The tether builds to measure, in the order they run in each repetition: name -> argv prefix."""
     out = {}
-    for spec in args.jar or ["tether (jar)=" + os.path.join(ROOT, "target", "tether.jar")]:
+    for spec in [] if args.native_only else args.jar or ["tether (jar)=" + os.path.join(ROOT, "target", "tether.jar")]:
         label, _, path = spec.rpartition("=")
         out[label or "tether (jar)"] = ["java", "-jar", os.path.abspath(path)]
     native = os.path.abspath(args.native)
@@ -160,6 +162,8 @@ class Bench:
             res["benchmarks"]["setup-cross"] = self.setup_cross(pristine, reps)
         if "backup" in only:
             res["benchmarks"].update(self.backup(pristine, reps))
+        if "hook" in only:
+            res["benchmarks"]["hook"] = self.hook(pristine)
         rm(os.path.join(self.disk, "run"))
         rm(os.path.join(self.tmpfs, "run"))
 
@@ -251,6 +255,23 @@ class Bench:
         rm(base)
         return verify, unlink
 
+    def hook(self, pristine, reps=20):
+        """One device: set up once; then the SessionStart hook, which must not walk the synced folder."""
+        log("hook session-start (%s)" % pristine)
+        base = os.path.join(self.disk, "run")
+        home, sync = os.path.join(base, "home"), os.path.join(base, "sync")
+        rm(base)
+        os.makedirs(sync)
+        self.fresh_home(pristine, home)
+        first = next(iter(self.tethers.values()))
+        sh(*(first + ["setup", "--sync-root", sync, "--yes", "--allow-running"]), env=tether_env(home), stdout=subprocess.DEVNULL)
+        contestants = [("true", lambda: None, ["true"], None, (0,))]
+        for name, argv in self.tethers.items():
+            contestants.append((name, lambda: None, argv + ["hook", "session-start"], tether_env(home), (0,)))
+        out = self.contest(reps, contestants)
+        rm(base)
+        return out
+
     def backup(self, pristine, reps):
         """First backup vs tar -czf; a no-change backup vs rsync -a to an up-to-date copy; an incremental one."""
         base = os.path.join(self.disk, "run")
@@ -273,8 +294,11 @@ class Bench:
             contestants.append((name, reset_archive, argv + ["backup", "--archive", archive, "--quiet"], tether_env(home), (0,)))
         first = self.contest(reps, contestants)
         tar_bytes = os.path.getsize(tarball)
-        archive_bytes = int(subprocess.check_output(["du", "-sb", archive]).split()[0])
-        out = {"backup-first": first, "backup-sizes": {"tar -czf": tar_bytes, "archive": archive_bytes}}
+        archive_du = int(subprocess.check_output(["du", "-sb", archive]).split()[0])
+        archive_files = sum(int(n) for n in subprocess.check_output(
+            ["find", archive, "-type", "f", "-printf", "%s\n"], text=True).split())
+        out = {"backup-first": first,
+               "backup-sizes": {"tar -czf": tar_bytes, "archive": archive_files, "archive du -sb": archive_du}}
 
         log("backup-nochange")
         rm(copy)
@@ -405,7 +429,7 @@ def machine(disk, tmpfs, tethers):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="small,large")
-    ap.add_argument("--only", default="setup-same,setup-cross,verify,unlink,resolve,backup")
+    ap.add_argument("--only", default="setup-same,setup-cross,verify,unlink,resolve,backup,hook")
     ap.add_argument("--disk-dir", default="/var/tmp/tether-bench", help="a directory on the disk (deleted at the end)")
     ap.add_argument("--tmpfs-dir", default="/dev/shm/tether-bench", help="a directory on another device, e.g. a tmpfs")
     ap.add_argument("--reps-small", type=int, default=5)
@@ -420,6 +444,7 @@ def main():
                          " (default: target/tether.jar)")
     ap.add_argument("--native", default=os.path.join(ROOT, "target", "tether"), help="the native binary, when it exists")
     ap.add_argument("--no-native", action="store_true", help="measure the jar only")
+    ap.add_argument("--native-only", action="store_true", help="measure the native binary only")
     ap.add_argument("--keep", action="store_true", help="keep the generated trees for the next run")
     args = ap.parse_args()
     args.only = set(args.only.split(","))

@@ -2,12 +2,15 @@ package dev.tether;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tether.cli.BackupCommand;
+import dev.tether.cli.ConfigCommand;
 import dev.tether.cli.Console;
 import dev.tether.cli.DemoCommand;
 import dev.tether.cli.DetectCommand;
 import dev.tether.cli.Environment;
+import dev.tether.cli.HookCommand;
 import dev.tether.cli.ResolveCommand;
 import dev.tether.cli.RestoreCommand;
+import dev.tether.cli.ScheduleCommand;
 import dev.tether.cli.Session;
 import dev.tether.cli.SetupCommand;
 import dev.tether.cli.UnlinkCommand;
@@ -27,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps Claude Code history safe and shared across machines: moves chosen items of ~/.claude into a"
                 + " cloud sync folder, leaves links in their place, checks the arrangement and rolls it back.",
         subcommands = {DetectCommand.class, SetupCommand.class, VerifyCommand.class, UnlinkCommand.class, ResolveCommand.class,
-                BackupCommand.class, RestoreCommand.class,
+                BackupCommand.class, RestoreCommand.class, HookCommand.class, ScheduleCommand.class, ConfigCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -39,15 +39,23 @@ public final class FilePool implements AutoCloseable {
     }
 
     private final ExecutorService executor;
-    private final Semaphore slots = new Semaphore(THREADS * 2);
+    private final int threads;
+    private final Semaphore slots;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private List<Task> batch = new ArrayList<>();
     private long batchBytes;
 
     public FilePool() {
+        this(THREADS);
+    }
+
+    /** A pool of {@code threads} threads: fewer for work bound by the CPU (compressing) than by fsync latency. */
+    public FilePool(int threads) {
+        this.threads = threads;
+        this.slots = new Semaphore(threads * 2);
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "tether-file-" + n.incrementAndGet());
                     t.setDaemon(true);
@@ -111,8 +119,8 @@ public final class FilePool implements AutoCloseable {
 
     private void waitUntilIdle() throws InterruptedIOException {
         try {
-            slots.acquire(THREADS * 2);
-            slots.release(THREADS * 2);
+            slots.acquire(threads * 2);
+            slots.release(threads * 2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for file work");

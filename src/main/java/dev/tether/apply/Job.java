@@ -2,6 +2,7 @@ package dev.tether.apply;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tether.hooks.HookEntries;
 import dev.tether.layout.Kind;
 import dev.tether.state.State;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.Set;
     @JsonSubTypes.Type(value = Job.Relink.class, name = "relink"),
     @JsonSubTypes.Type(value = Job.Restore.class, name = "restore"),
     @JsonSubTypes.Type(value = Job.Retain.class, name = "retain"),
-    @JsonSubTypes.Type(value = Job.Unretain.class, name = "unretain")})
+    @JsonSubTypes.Type(value = Job.Unretain.class, name = "unretain"),
+    @JsonSubTypes.Type(value = Job.Hook.class, name = "hook"),
+    @JsonSubTypes.Type(value = Job.Unhook.class, name = "unhook")})
 public sealed interface Job {
     String item();
 
@@ -176,12 +179,12 @@ public sealed interface Job {
 
         @Override
         public void forward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).add(days, done);
+            RetentionEdits.add(new SettingsSteps(c, source, item), days);
         }
 
         @Override
         public void backward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).remove(days, created);
+            RetentionEdits.remove(new SettingsSteps(c, source, item), days, created);
         }
 
         @Override
@@ -199,12 +202,12 @@ public sealed interface Job {
     record Unretain(String item, Kind kind, String source, String target, int days, boolean created) implements Job {
         @Override
         public void forward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).remove(days, created);
+            RetentionEdits.remove(new SettingsSteps(c, source, item), days, created);
         }
 
         @Override
         public void backward(JobContext c, Set<String> done) throws IOException {
-            new RetentionSteps(c, source, item).add(days, Set.of());
+            RetentionEdits.add(new SettingsSteps(c, source, item), days);
         }
 
         @Override
@@ -215,6 +218,65 @@ public sealed interface Job {
         @Override
         public State undone(State state, String now, JobContext c) throws IOException {
             return state.withRetention(new State.RetentionMark(source, created, days, now), now);
+        }
+
+        @Override
+        public boolean staysWhenRunFails() {
+            return true;
+        }
+    }
+
+    /**
+     * Adds tether's {@code SessionStart} and {@code SessionEnd} hooks to the user's {@code settings.json},
+     * after the user's own ({@code madeHooks}: the file had no {@code hooks} object).
+     */
+    record Hook(String item, Kind kind, String source, String target, String start, String end, boolean madeHooks)
+            implements Job {
+        /** The journal's key for the hooks step. */
+        public static final String ITEM = "settings.json#hooks";
+
+        @Override
+        public void forward(JobContext c, Set<String> done) throws IOException {
+            new SettingsSteps(c, source, item).edit(s -> HookEntries.present(s, start, end), s -> HookEntries.add(s, start, end),
+                    false);
+        }
+
+        @Override
+        public void backward(JobContext c, Set<String> done) throws IOException {
+            new SettingsSteps(c, source, item).edit(s -> !HookEntries.any(s), s -> HookEntries.remove(s, madeHooks), false);
+        }
+
+        @Override
+        public State done(State state, RunPlan plan, String now) {
+            return state.withHooks(new State.HooksMark(source, madeHooks, now), now);
+        }
+
+        @Override
+        public State undone(State state, String now, JobContext c) {
+            return state.withHooks(null, now);
+        }
+    }
+
+    /** Unlink: removes tether's hooks again, and only them. */
+    record Unhook(String item, Kind kind, String source, String target, boolean madeHooks) implements Job {
+        @Override
+        public void forward(JobContext c, Set<String> done) throws IOException {
+            new SettingsSteps(c, source, item).edit(s -> !HookEntries.any(s), s -> HookEntries.remove(s, madeHooks), false);
+        }
+
+        @Override
+        public void backward(JobContext c, Set<String> done) {
+            // the entries named the tether of the setup; the next setup adds them again with this one's path
+        }
+
+        @Override
+        public State done(State state, RunPlan plan, String now) {
+            return state.withHooks(null, now);
+        }
+
+        @Override
+        public State undone(State state, String now, JobContext c) {
+            return state;
         }
 
         @Override

@@ -50,11 +50,19 @@ public final class BackupRun {
 
     /**
      * Archives what the plan found new. {@code liveRels}: every transcript that exists live now (the index
-     * marks the others archived-only). A live file that cannot be read is left out and named in the result.
+     * marks the others archived-only), or null for a run that looked at some sessions only (the hook's). A live
+     * file that cannot be read is left out and named in the result.
      */
     public BackupResult run(BackupPlan plan, Set<String> liveRels) throws IOException {
-        Catalog catalog = Catalog.load(layout, machineId);
         SessionIndex index = SessionIndex.load(layout);
+        if (plan.work().isEmpty()) {
+            // nothing new: no journal, no catalog; only a session whose live file went is noted in the index
+            if (liveRels != null && index.markLive(liveRels)) {
+                index.save(layout);
+            }
+            return new BackupResult(new TreeMap<>(), 0, 0, 0, ArchiveMarker.load(layout).totalBytes(), List.of());
+        }
+        Catalog catalog = Catalog.load(layout, machineId);
         journal.forgetEndedRuns(); // only a pending run is ever read again; an ended run's plan is just weight
         ObjectNode planned = planJson(plan);
         Journal.Run run = journal.begin("backup", planned);
@@ -63,7 +71,8 @@ public final class BackupRun {
         List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
         try {
             progress.start("the archive", plan.bytesToRead(), plan.work().size());
-            try (FilePool pool = new FilePool()) {
+            // compressing is bound by the CPU: a thread or two per core, not the sixteen that hide fsync latency
+            try (FilePool pool = new FilePool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2))) {
                 for (BackupPlan.Work w : plan.work()) {
                     SessionEntry session = index.get(w.file().rel());
                     pool.submit(w.file().size(), () -> {
@@ -107,7 +116,9 @@ public final class BackupRun {
             }
         }
         new Catalog(1, machineId, files, run.id()).save(layout); // the commit point
-        index.markLive(liveRels);
+        if (liveRels != null) {
+            index.markLive(liveRels);
+        }
         index.save(layout);
         ArchiveMarker marker = ArchiveMarker.load(layout).grownBy(growth);
         marker.save(layout);

@@ -51,9 +51,17 @@ public final class SessionIndex {
         byRel.put(entry.rel(), entry);
     }
 
-    /** Marks each session live or archived-only by whether its transcript is among {@code liveRels}. */
-    void markLive(java.util.Set<String> liveRels) {
-        byRel.replaceAll((rel, e) -> e.live() == liveRels.contains(rel) ? e : e.withLive(!e.live()));
+    /** Marks each session live or archived-only by whether its transcript is among {@code liveRels}; true when one changed. */
+    boolean markLive(java.util.Set<String> liveRels) {
+        boolean[] changed = {false};
+        byRel.replaceAll((rel, e) -> {
+            if (e.live() == liveRels.contains(rel)) {
+                return e;
+            }
+            changed[0] = true;
+            return e.withLive(!e.live());
+        });
+        return changed[0];
     }
 
     void save(ArchiveLayout layout) throws IOException {

@@ -49,6 +49,9 @@ public final class SetupCommand implements Callable<Integer> {
             + " 36500 when nobody chose a value, so old transcripts are not deleted through the links)")
     boolean noRetain;
 
+    @Option(names = "--no-hooks", description = "do not add tether's SessionStart and SessionEnd hooks to settings.json")
+    boolean noHooks;
+
     @Mixin
     ChangeOptions change;
 
@@ -65,7 +68,7 @@ public final class SetupCommand implements Callable<Integer> {
             if (pending.isPresent()) {
                 console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
             }
-            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items, noRetain),
+            SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items, noRetain, noHooks),
                     console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             if (prepared.root().source() != RootChoice.Source.OPTION) {
                 console.say("Sync root: " + prepared.root().root() + " (" + prepared.root().because() + ")");
@@ -77,10 +80,13 @@ public final class SetupCommand implements Callable<Integer> {
             view.print(console, "Plan: " + prepared.layout().claudeDir() + " -> " + prepared.layout().syncedFolder());
             RetentionView retention = RetentionView.of(prepared.plan().retention());
             retention.print(console);
+            HooksView hooks = HooksView.of(prepared.plan().hooks());
+            hooks.print(console);
             boolean refused = !prepared.plan().refusals().isEmpty();
             String planned = refused ? "not-run" : change.dryRun ? "dry-run" : "pending";
             view.toJson(console.doc(), r -> refused ? (r.action().equals("refuse") ? "refused" : "not-run") : planned);
             retention.toJson(console.doc(), planned);
+            hooks.toJson(console.doc(), planned);
             prepared.requireNoRefusals();
             if (change.dryRun) {
                 console.say("Dry run: nothing was changed.");
@@ -98,10 +104,12 @@ public final class SetupCommand implements Callable<Integer> {
                 String failed = f.exitCode() == 5 ? "unfinished" : "rolled-back";
                 view.toJson(console.doc(), r -> changing(r.action()) ? failed : "unchanged");
                 retention.toJson(console.doc(), prepared.plan().retention().changes() ? failed : "unchanged");
+                hooks.toJson(console.doc(), prepared.plan().hooks().changes() ? failed : "unchanged");
                 throw f;
             }
             view.toJson(console.doc(), r -> changing(r.action()) ? "done" : "unchanged");
             retention.toJson(console.doc(), prepared.plan().retention().changes() ? "done" : "unchanged");
+            hooks.toJson(console.doc(), prepared.plan().hooks().changes() ? "done" : "unchanged");
             var keptJson = console.doc().putArray("kept");
             kept.forEach(p -> keptJson.add(p.toString()));
             for (Path p : kept) {
@@ -110,6 +118,7 @@ public final class SetupCommand implements Callable<Integer> {
             console.say(changes ? "Done: " + count(prepared, "move") + " moved, " + count(prepared, "link") + " linked, "
                     + count(prepared, "merge") + " merged, " + count(prepared, "relink") + " relinked"
                     + (prepared.plan().retention().changes() ? ", " + Retention.KEY + " set to " + Retention.KEEP_ALL : "")
+                    + (prepared.plan().hooks().changes() ? ", hooks added" : "")
                     + ". Check it any time with: tether verify" : "Nothing to do: every item is already as planned.");
             return 0;
         }

@@ -52,6 +52,8 @@ public final class UnlinkCommand implements Callable<Integer> {
                 console.say("  " + console.paint(String.format("%-8s ", action), prepared.unretain().isPresent()
                         ? Console.Paint.CYAN : Console.Paint.YELLOW) + "retention  " + prepared.retentionNote());
             }
+            prepared.unhook().ifPresent(h -> console.say("  " + console.paint(String.format("%-8s ", "unhook"), Console.Paint.CYAN)
+                    + "hooks      remove tether's SessionStart and SessionEnd hooks from " + h.source()));
             view.toJson(console.doc(), r -> change.dryRun ? "dry-run" : "pending");
             putRetention(console, prepared, change.dryRun ? "dry-run" : "pending");
             if (prepared.state().isEmpty()) {

@@ -26,7 +26,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings as errors")
     boolean strict;
 
-    @Option(names = "--scan-secrets", description = "also look for token-like strings in synced text files (not built yet)")
+    @Option(names = "--scan-secrets", description = "also search the synced text files for token-like strings (API keys,"
+            + " access tokens, private keys); each is reported by file and line, masked")
     boolean scanSecrets;
 
     @Override
@@ -34,7 +35,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Session session = main.session();
         Console console = session.console();
         console.doc().put("command", "verify");
-        Verifier.Report report = Verifier.verify(session.ctx(), strict);
+        Verifier.Report report = Verifier.verify(session.ctx(), strict, scanSecrets);
         console.doc().put("healthy", report.healthy());
         ArrayNode findings = console.doc().putArray("findings");
         for (Finding f : report.findings()) {

@@ -95,6 +95,34 @@ public final class BackupFlow {
         return result;
     }
 
+    /**
+     * Archives one session that just ended (the {@code SessionEnd} hook): its transcript, its
+     * {@code projects/<key>/<id>/} folder, {@code file-history/<id>/} and {@code tasks/<id>/}, into the recorded
+     * archive. Refuses (exit 3) at once when another backup holds the archive's lock: a hook must not make the
+     * person wait. Returns what it added.
+     */
+    public BackupResult archiveSession(String sessionId, Path transcript) throws IOException {
+        ArchiveLocation.Chosen where = locate(null);
+        ArchiveLayout layout = new ArchiveLayout(where.archive());
+        try (Guard guard = Guard.forWriting(ctx, layout.meta())) {
+            guard.clear(true);
+            Optional<Journal.Pending> pending = pendingRun(layout);
+            if (pending.isPresent()) {
+                run(layout, Progress.NONE).recover(pending.get());
+            }
+            Path claudeDir = ctx.locations().claudeDir();
+            String rel = transcript.startsWith(claudeDir) ? claudeDir.relativize(transcript).toString().replace('\\', '/')
+                    : "projects/" + transcript.getParent().getFileName() + "/" + transcript.getFileName();
+            String key = rel.split("/").length == 3 ? rel.split("/")[1] : null;
+            List<String> parts = new java.util.ArrayList<>(List.of(rel, "file-history/" + sessionId, "tasks/" + sessionId));
+            if (key != null) {
+                parts.add("projects/" + key + "/" + sessionId);
+            }
+            BackupPlan plan = Backup.plan(layout, parts, claudeDir, machineId());
+            return run(layout, Progress.NONE).run(plan, null);
+        }
+    }
+
     /** Rebuilds the index of sessions from the archived transcripts alone. */
     public int reindex(ArchiveLayout layout, Guard guard) throws IOException {
         guard.clear(true);

@@ -12,6 +12,8 @@ import dev.tether.detect.Detection;
 import dev.tether.detect.Provider;
 import dev.tether.layout.Items;
 import dev.tether.layout.Kind;
+import dev.tether.layout.Os;
+import dev.tether.schedule.JobCommand;
 import dev.tether.retention.Retention;
 import dev.tether.retention.SettingsFile;
 import dev.tether.plan.Action;
@@ -20,6 +22,8 @@ import dev.tether.plan.Observation;
 import dev.tether.plan.Observer;
 import dev.tether.plan.Plan;
 import dev.tether.plan.Planner;
+import dev.tether.plan.HooksAction;
+import dev.tether.plan.HooksPlanner;
 import dev.tether.plan.RetentionAction;
 import dev.tether.plan.RetentionPlanner;
 import dev.tether.plan.SyncLayout;
@@ -43,9 +47,10 @@ public final class SetupFlow {
      * What the user asked for; nulls and empty lists mean "use the recorded value or the default".
      * {@code provider} ({@code --provider}) picks the root among the detected ones when {@code syncRoot} is null.
      */
-    public record Request(String syncRoot, Provider provider, String folder, List<String> items, boolean noRetain) {
+    public record Request(String syncRoot, Provider provider, String folder, List<String> items, boolean noRetain,
+            boolean noHooks) {
         public Request(String syncRoot, String folder, List<String> items) {
-            this(syncRoot, null, folder, items, false);
+            this(syncRoot, null, folder, items, false, false);
         }
     }
 
@@ -108,11 +113,30 @@ public final class SetupFlow {
             observations.add(observer.observe(item, layout, recorded));
         }
         SettingsFile settings = ctx.userSettings();
-        RetentionAction retention = RetentionPlanner.decide(ctx.retention(), settings.read(), settings.path(),
+        SettingsFile.Read read = settings.read();
+        RetentionAction retention = RetentionPlanner.decide(ctx.retention(), read, settings.path(),
                 request.noRetain(), layout.syncedFolder());
         Plan plan = new Plan(layout.syncRoot(), layout.syncedFolder(),
-                LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()), retention);
+                LinkRights.refuseUnlinkable(Planner.decide(observations), ctx.platform()), retention,
+                hooks(read, settings, request.noHooks()));
         return new Prepared(plan, layout, runPlanOf(plan, layout, folder, keptDir()), chosen);
+    }
+
+    /** tether's hook commands, pinned to this data dir and state dir, unless this tether cannot start itself again. */
+    private HooksAction hooks(SettingsFile.Read read, SettingsFile settings, boolean noHooks) {
+        Optional<String[]> commands = Optional.empty();
+        String why = null;
+        try {
+            commands = Optional.of(new String[] {hookCommand("session-start"), hookCommand("session-end")});
+        } catch (Failure.BadInput e) {
+            why = "hooks not added: " + e.getMessage().replace("; nothing was changed", "");
+        }
+        return HooksPlanner.decide(read, settings.path(), noHooks, commands, why);
+    }
+
+    private String hookCommand(String event) {
+        return JobCommand.ofThisProcess(List.of("--claude-dir", ctx.locations().claudeDir().toString(), "--state-dir",
+                ctx.locations().stateDir().toString(), "hook", event)).commandLine(ctx.os() == Os.WINDOWS);
     }
 
     /** Items: as asked; else what this machine linked before; else the defaults. */
@@ -174,6 +198,10 @@ public final class SetupFlow {
         };
         for (Action a : plan.actions()) {
             a.accept(jobOf).ifPresent(jobs::add);
+        }
+        if (plan.hooks() instanceof HooksAction.Add h) {
+            String settings = h.settings().toString();
+            jobs.add(new Job.Hook(Job.Hook.ITEM, Kind.FILE, settings, settings, h.start(), h.end(), h.madeHooks()));
         }
         if (plan.retention() instanceof RetentionAction.Retain r) {
             String settings = r.settings().toString();

@@ -11,6 +11,7 @@ import dev.tether.layout.Kind;
 import dev.tether.plan.Entry;
 import dev.tether.plan.Observer;
 import dev.tether.plan.UnlinkAction;
+import dev.tether.hooks.HookEntries;
 import dev.tether.plan.UnlinkPlanner;
 import dev.tether.retention.Retention;
 import dev.tether.retention.SettingsFile;
@@ -34,7 +35,7 @@ public final class UnlinkFlow {
      * the value is still tether's); {@code retentionNote} says what happens to it, or is null when tether added none.
      */
     public record Prepared(List<UnlinkAction> actions, List<Job.Restore> restores, Optional<Job.Unretain> unretain,
-            String retentionNote, RunPlan runPlan, Optional<State> state) {
+            String retentionNote, Optional<Job.Unhook> unhook, RunPlan runPlan, Optional<State> state) {
         public boolean changesAnything() {
             return !runPlan.jobs().isEmpty();
         }
@@ -107,11 +108,18 @@ public final class UnlinkFlow {
                 note = "remove " + Retention.KEY + " " + mark.days() + " from " + mark.settings() + " (tether added it)";
             }
         }
+        Optional<Job.Unhook> unhook = Optional.empty();
+        State.HooksMark hooks = state.map(State::hooks).orElse(null);
+        if (hooks != null && unlinksAll && new SettingsFile(ctx.fs().getPath(hooks.settings())).read()
+                instanceof SettingsFile.Read.Valid v && HookEntries.any(v.settings())) {
+            unhook = Optional.of(new Job.Unhook(Job.Hook.ITEM, Kind.FILE, hooks.settings(), hooks.settings(), hooks.madeHooks()));
+        }
         List<Job> all = new ArrayList<>(jobs);
+        unhook.ifPresent(all::add);
         unretain.ifPresent(all::add);
         RunPlan runPlan = new RunPlan(state.map(State::syncRoot).orElse(""), state.map(State::folder).orElse(""),
                 state.map(State::syncedFolder).orElse(""), ctx.locations().claudeDir().toString(), all);
-        return new Prepared(actions, jobs, unretain, note, runPlan, state);
+        return new Prepared(actions, jobs, unretain, note, unhook, runPlan, state);
     }
 
     /** The {@code cleanupPeriodDays} the recorded settings file holds now, or null (no file, no key, not a number). */

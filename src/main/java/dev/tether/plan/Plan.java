@@ -5,18 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The complete plan of a setup run: one action per item and what happens to Claude Code's retention
- * sweep. A value that can be printed, serialised and tested without a disk.
+ * The complete plan of a setup run: one action per item, what happens to Claude Code's retention sweep,
+ * and tether's hooks in {@code settings.json}. A value that can be printed, serialised and tested without a disk.
  */
-public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions, RetentionAction retention) {
+public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions, RetentionAction retention, HooksAction hooks) {
     public Plan {
         actions = List.copyOf(actions);
     }
 
-    /** A plan that leaves the retention setting alone (as {@code --no-retain}). */
+    /** A plan that leaves settings.json alone (as {@code --no-retain --no-hooks}). */
     public Plan(Path syncRoot, Path syncedFolder, List<Action> actions) {
         this(syncRoot, syncedFolder, actions, new RetentionAction.Skip(
-                new Retention(Retention.DEFAULT_DAYS, Retention.Source.DEFAULT, null), null));
+                new Retention(Retention.DEFAULT_DAYS, Retention.Source.DEFAULT, null), null), new HooksAction.Skip("not asked"));
     }
 
     public List<Action.Refuse> refusals() {
@@ -24,7 +24,7 @@ public record Plan(Path syncRoot, Path syncedFolder, List<Action> actions, Reten
     }
 
     public boolean changesAnything() {
-        return actions.stream().anyMatch(Action::changes) || retention.changes();
+        return actions.stream().anyMatch(Action::changes) || retention.changes() || hooks.changes();
     }
 
     /** Whether any item changes (the retention line alone changes no item). */

@@ -11,13 +11,14 @@ import java.util.List;
 
 /**
  * The one walk of the synced folder that the checks reading all of it share: {@code conflict} (the
- * conflict copies of the items) and {@code credentials.local} (credential files, and links leading to
- * them). Made by the first check that asks, then kept for the others of the same verify.
+ * conflict copies of the items), {@code credentials.local} (credential files, and links leading to
+ * them) and, with {@code --scan-secrets}, {@code secrets} (token-like strings in the text files). Made by
+ * the first check that asks, then kept for the others of the same verify.
  */
 final class SyncedWalk {
     /** What the walk saw. */
-    record Result(List<ConflictCopy> conflicts, List<Finding> credentials) {
-        static final Result NOTHING = new Result(List.of(), List.of());
+    record Result(List<ConflictCopy> conflicts, List<Finding> credentials, List<Finding> secrets) {
+        static final Result NOTHING = new Result(List.of(), List.of(), List.of());
     }
 
     private Result result;
@@ -47,7 +48,12 @@ final class SyncedWalk {
         ConflictScanner.Visitor conflicts = new ConflictScanner(new ConflictNames(v.ctx().machine().knownHostnames(synced)))
                 .visitor(synced, items);
         CredentialsCheck.SyncedVisitor credentials = new CredentialsCheck.SyncedVisitor(CredentialsCheck.hint(v));
-        FanOutWalk.walk(v.ctx().platform(), synced, List.of(conflicts, credentials));
-        return new Result(conflicts.found(), credentials.findings());
+        if (!v.scanSecrets()) {
+            FanOutWalk.walk(v.ctx().platform(), synced, List.of(conflicts, credentials));
+            return new Result(conflicts.found(), credentials.findings(), List.of());
+        }
+        SecretsCheck.SyncedVisitor secrets = new SecretsCheck.SyncedVisitor(synced);
+        FanOutWalk.walk(v.ctx().platform(), synced, List.of(conflicts, credentials, secrets));
+        return new Result(conflicts.found(), credentials.findings(), secrets.findings());
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public final class Verifier {
     private static final List<Check> CHECKS = List.of(new StateCheck(), new SyncRootCheck(), new LinkChecks(),
-            new ConflictCheck(), new CredentialsCheck(), new JournalCheck(), new PlaceholderCheck(), new RetentionCheck(), new BackupCheck(),
-            new MachinesCheck());
+            new ConflictCheck(), new CredentialsCheck(), new SecretsCheck(), new JournalCheck(), new PlaceholderCheck(),
+            new RetentionCheck(), new BackupCheck(), new MachinesCheck());
 
     private Verifier() {
     }
@@ -31,6 +31,11 @@ public final class Verifier {
     }
 
     public static Report verify(Context ctx, boolean strict) throws IOException {
+        return verify(ctx, strict, false);
+    }
+
+    /** With {@code scanSecrets}, the {@code secrets} check also searches the synced text files for tokens. */
+    public static Report verify(Context ctx, boolean strict, boolean scanSecrets) throws IOException {
         Optional<State> state = Optional.empty();
         Finding unreadableState = null;
         try {
@@ -47,7 +52,7 @@ public final class Verifier {
                 // sync.root reports an unwritable synced folder; verify itself goes on
             }
         }
-        VerifyContext v = new VerifyContext(ctx.readOnly(), state, pending, strict);
+        VerifyContext v = new VerifyContext(ctx.readOnly(), state, pending, strict, scanSecrets);
         List<Finding> findings = new ArrayList<>();
         for (Check check : CHECKS) {
             if (unreadableState != null && check instanceof StateCheck) {

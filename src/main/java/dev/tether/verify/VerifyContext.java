@@ -7,15 +7,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What every check reads: the machine's context, its recorded state, the pending journal run, and
+ * What every check reads: the machine's context, its recorded state, the pending journal run,
  * whether {@code --strict} was given (a check whose finding is a warning, or an error under
- * {@code --strict}, grades it here), and the walk of the synced folder the checks share.
+ * {@code --strict}, grades it here), whether {@code --scan-secrets} was, and the walk of the synced
+ * folder the checks share.
  */
 record VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
-        SyncedWalk syncedWalk) {
+        boolean scanSecrets, SyncedWalk syncedWalk) {
+
+    VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict,
+            boolean scanSecrets) {
+        this(ctx, state, pending, strict, scanSecrets, new SyncedWalk());
+    }
 
     public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending, boolean strict) {
-        this(ctx, state, pending, strict, new SyncedWalk());
+        this(ctx, state, pending, strict, false);
     }
 
     public VerifyContext(Context ctx, Optional<State> state, Optional<Journal.Pending> pending) {

@@ -98,6 +98,17 @@ final class Sandbox {
         return r;
     }
 
+    /** The one JSON object on stdout (any object: a hook's answer to Claude Code has no schema); fails otherwise. */
+    static JsonNode onlyJsonObject(Tether.Result r) {
+        String out = r.stdout().strip();
+        assertTrue(out.startsWith("{") && out.endsWith("}"), () -> "stdout is not one JSON object:\n" + r);
+        try {
+            return STRICT_JSON.readTree(out);
+        } catch (IOException e) {
+            throw new AssertionError("stdout is not exactly one JSON document: " + e.getMessage() + "\n" + r, e);
+        }
+    }
+
     /** The one JSON document on stdout; fails when stdout holds anything else. */
     static JsonNode onlyJson(Tether.Result r) {
         String out = r.stdout().strip();

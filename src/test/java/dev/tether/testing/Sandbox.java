@@ -159,8 +159,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Everything in the Claude data dir that is neither an item nor an item's temporary sibling
      * ({@code .<item>.tether-*}): settings, CLAUDE.md, credentials. Links not followed. {@code settings.json},
-     * where setup may add its {@code cleanupPeriodDays} (and unlink remove it again), counts by its settings
-     * without that key: every other key and value the same, in the same order.
+     * where setup may add its {@code cleanupPeriodDays} and hooks (and unlink remove them again), counts by its
+     * settings without those: every other key and value the same, in the same order.
      */
     public TreeSnapshot others() {
         TreeSnapshot rest = TreeSnapshot.of(claude, k -> {
@@ -178,7 +178,8 @@ public final class Sandbox implements AutoCloseable {
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(settings.toFile());
             com.fasterxml.jackson.databind.JsonNode days = json.remove("cleanupPeriodDays");
             boolean tethers = days == null || days.asInt() == 36500;
-            content.put("settings.json", "settings without tether's cleanupPeriodDays: " + json
+            dev.tether.hooks.HookEntries.remove(json, true);
+            content.put("settings.json", "settings without tether's cleanupPeriodDays and hooks: " + json
                     + (tethers ? "" : " (cleanupPeriodDays " + days + ")"));
         } catch (IOException e) {
             content.put("settings.json", "unreadable: " + e.getMessage());
