@@ -33,7 +33,7 @@ public final class HookCommand {
                     + " replaced link, a pending run, a conflict copy, a retention that deletes synced sessions).")
     int sessionStart() {
         Session session = main.session();
-        readInput(); // Claude Code waits until its input was read; what it says does not change the check
+        JsonNode input = readInput(); // what it says does not change the check, but the log names the session
         Optional<String> message;
         try {
             message = SessionStartCheck.run(session.ctx());
@@ -44,7 +44,7 @@ public final class HookCommand {
             ObjectNode out = Json.COMPACT.createObjectNode();
             out.put("systemMessage", m);
             main.environment().out().println(out.toString());
-            HookLog.record(session.ctx().locations().stateDir(), "session-start", null, m);
+            HookLog.record(session.ctx().locations().stateDir(), "session-start", input.path("session_id").asText(null), m);
         });
         return 0;
     }
@@ -65,8 +65,10 @@ public final class HookCommand {
         }
         String outcome;
         try {
-            BackupResult r = new BackupFlow(session.ctx()).archiveSession(id, session.ctx().fs().getPath(transcript));
-            outcome = "archived: " + r.files() + " file(s), " + r.bytes() + " bytes"
+            java.nio.file.Path path = session.ctx().fs().getPath(transcript);
+            BackupResult r = new BackupFlow(session.ctx()).archiveSession(id, path);
+            outcome = (java.nio.file.Files.exists(path) ? "archived: " : "the transcript " + transcript + " is missing (is the"
+                    + " synced folder gone?); archived: ") + r.files() + " file(s), " + r.bytes() + " bytes"
                     + (r.unreadable().isEmpty() ? "" : "; could not read " + String.join("; ", r.unreadable()));
         } catch (Failure.Refused e) {
             outcome = "skipped: " + e.getMessage();

@@ -47,6 +47,18 @@ class HookEntriesTest {
     }
 
     @Test
+    void eachEntryHasATimeLimitAndAnOldEntryWithoutOneGetsIt() throws Exception {
+        ObjectNode s = (ObjectNode) JSON.readTree("{\"hooks\": {\"SessionEnd\": [{\"hooks\": [{\"type\": \"command\", \"command\": \""
+                + END + "\"}]}]}}");
+        assertFalse(HookEntries.present(s, START, END), "an entry without tether's time limit is not as planned");
+        HookEntries.add(s, START, END);
+        assertEquals(1, s.at("/hooks/SessionEnd").size());
+        assertEquals(HookEntries.END_TIMEOUT, s.at("/hooks/SessionEnd/0/hooks/0/timeout").asInt());
+        assertEquals(HookEntries.START_TIMEOUT, s.at("/hooks/SessionStart/0/hooks/0/timeout").asInt());
+        assertTrue(HookEntries.present(s, START, END));
+    }
+
+    @Test
     void removingTakesOnlyTethersAndWhatHeldNothingElse() throws Exception {
         ObjectNode s = users();
         ObjectNode before = s.deepCopy();
