@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test with the real Claude Code (the pinned npm release, installed when missing) against a fake
 # Messages API on 127.0.0.1. Machines are homes of their own on this host; machines A and B share one sync root
-# (a plain folder: sharing it needs no sync engine), machine C has its own, and so has machine H.
+# (a plain folder: sharing it needs no sync engine), machine C has its own.
 #
 #   resume        after tether setup, new transcripts (-p and interactive) and prompts land in the synced folder;
 #                 claude -c -p and claude --resume ID -p continue earlier sessions (the fake API's log shows the
@@ -12,12 +12,13 @@
 #                 after it, the hint links file-history
 #   purge         claude purge PROJECT --yes replaces the history.jsonl link with a real file; verify reports
 #                 link.replaced; setup merges it back and no prompt is lost
+#   hooks         machine H, a sync root of its own: after setup (which keeps the user's own hooks), a healthy
+#                 interactive start shows nothing of tether's; with the synced folder renamed away a new session
+#                 shows tether's SessionStart warning (tmux capture); after an interactive /exit and after claude -p
+#                 the SessionEnd hook has archived the session: the archive's <id>.jsonl.gz ends with the
+#                 transcript's last line and hooks.jsonl says archived
 #   offline       the sync root renamed away: the client answers, but its session is written nowhere; verify
 #                 says new sessions are being lost right now
-#   hooks         after setup (which keeps the user's own hooks), a healthy interactive start shows nothing of
-#                 tether's; with the synced folder renamed away a new session shows tether's SessionStart warning
-#                 (tmux capture); after an interactive /exit and after claude -p, the SessionEnd hook has archived the
-#                 session: the archive's <id>.jsonl.gz ends with the transcript's last line, hooks.jsonl says archived
 #   unlink        tether unlink gives back every file of every machine, byte for byte (SHA-256 through the links
 #                 before, of the real files after)
 #
@@ -35,7 +36,7 @@ set -euo pipefail
 # shellcheck source=claude-lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/claude-lib.sh"
 
-SCENARIOS=(resume file-history purge offline hooks unlink)
+SCENARIOS=(resume file-history purge hooks offline unlink)
 ITEMS=(history.jsonl projects file-history .archive .planning tasks)   # tether's default items
 SYNC=""   # the sync root of machines A and B
 
@@ -203,38 +204,6 @@ scenario_purge() {
   run_tether A 0 verify
 }
 
-# ---------------------------------------------------------------- scenario 4
-
-scenario_offline() {
-  say "scenario offline: with the sync root gone, sessions are written nowhere and verify says so"
-  ensure_pair
-  local dir claude msg
-  dir="$(project_dir offline)"
-  claude="$(claude_dir A)"
-  mv "$SYNC" "$SYNC.away"
-  cc_print A "$dir" "one-shot while the sync root is away"
-  cc_open A "$dir" o1
-  cc_say o1 "interactive while the sync root is away"
-  cc_close o1
-  local hits
-  hits="$(python3 "$CHECKS" files-with "while the sync root is away" "$WORK/machines" "$SYNC.away")" \
-    && say "as expected, no file holds the prompts typed while the sync root was away" \
-    || fail "the prompts typed while the sync root was away were written to: $hits (expected nowhere)"
-  local item
-  for item in history.jsonl projects; do
-    [ -L "$claude/$item" ] || fail "the client replaced the dangling link $item with a real entry"
-  done
-  verify_json A 1
-  msg="$(python3 "$CHECKS" finding "$VERIFY_JSON" sync.root error - message)"
-  say "verify: sync.root: $msg"
-  grep -q "being lost right now" <<<"$msg" || fail "verify's sync.root message does not say that sessions are being lost now: $msg"
-  msg="$(python3 "$CHECKS" finding "$VERIFY_JSON" link.dangling error history.jsonl message)"
-  say "verify: link.dangling: $msg"
-  grep -q "lost" <<<"$msg" || fail "verify's link.dangling message does not say that what is written is lost: $msg"
-  mv "$SYNC.away" "$SYNC"
-  run_tether A 0 verify
-}
-
 # ---------------------------------------------------------------- scenario hooks
 
 # hooks_spy DIR: DIR/spy.sh EVENT, a hook of the user's own that keeps what the client passes on its stdin in
@@ -365,6 +334,38 @@ scenario_hooks() {
   # large transcript can outlast 1.5 s natively. The entry should carry a "timeout" (seconds) that covers tether's
   # own bound; the client then waits up to that long, at most 60 s.
   check hook-timeout "$claude/settings.json" SessionEnd "hook session-end" 1.5
+}
+
+# ---------------------------------------------------------------- scenario 4
+
+scenario_offline() {
+  say "scenario offline: with the sync root gone, sessions are written nowhere and verify says so"
+  ensure_pair
+  local dir claude msg
+  dir="$(project_dir offline)"
+  claude="$(claude_dir A)"
+  mv "$SYNC" "$SYNC.away"
+  cc_print A "$dir" "one-shot while the sync root is away"
+  cc_open A "$dir" o1
+  cc_say o1 "interactive while the sync root is away"
+  cc_close o1
+  local hits
+  hits="$(python3 "$CHECKS" files-with "while the sync root is away" "$WORK/machines" "$SYNC.away")" \
+    && say "as expected, no file holds the prompts typed while the sync root was away" \
+    || fail "the prompts typed while the sync root was away were written to: $hits (expected nowhere)"
+  local item
+  for item in history.jsonl projects; do
+    [ -L "$claude/$item" ] || fail "the client replaced the dangling link $item with a real entry"
+  done
+  verify_json A 1
+  msg="$(python3 "$CHECKS" finding "$VERIFY_JSON" sync.root error - message)"
+  say "verify: sync.root: $msg"
+  grep -q "being lost right now" <<<"$msg" || fail "verify's sync.root message does not say that sessions are being lost now: $msg"
+  msg="$(python3 "$CHECKS" finding "$VERIFY_JSON" link.dangling error history.jsonl message)"
+  say "verify: link.dangling: $msg"
+  grep -q "lost" <<<"$msg" || fail "verify's link.dangling message does not say that what is written is lost: $msg"
+  mv "$SYNC.away" "$SYNC"
+  run_tether A 0 verify
 }
 
 # ---------------------------------------------------------------- scenario 5
