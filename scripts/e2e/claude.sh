@@ -238,7 +238,7 @@ hooks_archived() {
   line="$(python3 "$CHECKS" hook-log "$1" session-end "$3" "archived")" \
     || fail "tether's session-end hook noted no archived run of $3 (see above): did it outlast the client's 1.5 s for SessionEnd hooks?"
   took="$(python3 "$CHECKS" hook-took "$2" SessionEnd "$1" session-end "$3")"
-  say "hooks.jsonl: session-end of $3: $line (noted $took s after the client began its SessionEnd hooks; it allows 1.5 s)"
+  say "hooks.jsonl: session-end of $3: $line (noted $took s after the client began its SessionEnd hooks; by default it allows them 1.5 s)"
 }
 
 now_s() { date +%s.%N; }
