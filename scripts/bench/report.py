@@ -23,6 +23,7 @@ REFERENCES = {
     "backup-first": ["tar -czf"],
     "backup-nochange": ["rsync -a (up to date)"],
     "backup-incremental": [],
+    "hook": ["true"],
 }
 TITLES = {
     "setup-same": "setup, one device (a rename)",
@@ -33,8 +34,9 @@ TITLES = {
     "backup-first": "first backup into an empty archive",
     "backup-nochange": "backup with nothing new",
     "backup-incremental": "incremental backup after ten sessions grew by 100 KB",
+    "hook": "the SessionStart hook (tether hook session-start) over the synced folder",
 }
-ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve", "backup-first", "backup-nochange", "backup-incremental"]
+ORDER = ["setup-same", "setup-cross", "verify", "unlink", "resolve", "backup-first", "backup-nochange", "backup-incremental", "hook"]
 BEFORE = "tether before (jar)"
 
 

@@ -16,6 +16,8 @@ fresh tree state (resetting is never timed), and records the wall time and the p
   resolve      two 200 MB histories, half of each shared: `sort -m` (timestamp key, then `uniq`, the same
                output bytes; also with `sync` of the output, as tether fsyncs it) and a plain `sort -m`
                vs `tether resolve`
+  hook         `tether hook session-start` (what Claude Code runs before every session) over a synced folder of
+               the tree's files, 20 runs, against `true` (the cost of starting any process)
   backup       the first backup into an empty archive vs `tar -czf` of the same items (time, and the
                archive's size against the tarball's); a backup with nothing new vs `rsync -a` into an
                up-to-date copy; an incremental backup after ten sessions grew by 100 KB each
@@ -69,7 +71,7 @@ class Timer:
     def run(self, cmd, env=None, ok=(0,)):
         t0 = time.perf_counter()
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", self.rss_file] + cmd, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wall = time.perf_counter() - t0
         if p.returncode not in ok:
             raise RuntimeError("%s exited %d: %s" % (" ".join(cmd), p.returncode, p.stderr.decode()[-2000:]))
@@ -160,6 +162,8 @@ class Bench:
             res["benchmarks"]["setup-cross"] = self.setup_cross(pristine, reps)
         if "backup" in only:
             res["benchmarks"].update(self.backup(pristine, reps))
+        if "hook" in only:
+            res["benchmarks"]["hook"] = self.hook(pristine)
         rm(os.path.join(self.disk, "run"))
         rm(os.path.join(self.tmpfs, "run"))
 
@@ -250,6 +254,23 @@ class Bench:
             unlink = self.contest(reps, contestants)
         rm(base)
         return verify, unlink
+
+    def hook(self, pristine, reps=20):
+        """One device: set up once; then the SessionStart hook, which must not walk the synced folder."""
+        log("hook session-start (%s)" % pristine)
+        base = os.path.join(self.disk, "run")
+        home, sync = os.path.join(base, "home"), os.path.join(base, "sync")
+        rm(base)
+        os.makedirs(sync)
+        self.fresh_home(pristine, home)
+        first = next(iter(self.tethers.values()))
+        sh(*(first + ["setup", "--sync-root", sync, "--yes", "--allow-running"]), env=tether_env(home), stdout=subprocess.DEVNULL)
+        contestants = [("true", lambda: None, ["true"], None, (0,))]
+        for name, argv in self.tethers.items():
+            contestants.append((name, lambda: None, argv + ["hook", "session-start"], tether_env(home), (0,)))
+        out = self.contest(reps, contestants)
+        rm(base)
+        return out
 
     def backup(self, pristine, reps):
         """First backup vs tar -czf; a no-change backup vs rsync -a to an up-to-date copy; an incremental one."""
@@ -408,7 +429,7 @@ def machine(disk, tmpfs, tethers):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="small,large")
-    ap.add_argument("--only", default="setup-same,setup-cross,verify,unlink,resolve,backup")
+    ap.add_argument("--only", default="setup-same,setup-cross,verify,unlink,resolve,backup,hook")
     ap.add_argument("--disk-dir", default="/var/tmp/tether-bench", help="a directory on the disk (deleted at the end)")
     ap.add_argument("--tmpfs-dir", default="/dev/shm/tether-bench", help="a directory on another device, e.g. a tmpfs")
     ap.add_argument("--reps-small", type=int, default=5)

@@ -314,9 +314,11 @@ run_tether() {
   LAST_OUT="$WORK/out/$STEP-$m-tether.stdout"
   LAST_ERR="$WORK/out/$STEP-$m-tether.stderr"
   # A clean environment apart from HOME: nothing of the caller's own Claude or tether setup leaks in. No
-  # --allow-running anywhere: tether must tell the clients of other homes from those of this one.
+  # --allow-running anywhere: tether must tell the clients of other homes from those of this one. Each machine has
+  # a host name of its own (tether-e2e-M), so the machine registry and verify's messages tell them apart.
   env -u CLAUDE_CONFIG_DIR -u TETHER_STATE_DIR -u XDG_STATE_HOME -u XDG_CONFIG_HOME -u XDG_DATA_HOME \
-    -u TETHER_CRASH_AT -u TETHER_TEST_SKIP_SPACE_CHECK HOME="${HOME_OF[$m]}" NO_COLOR=1 \
+    -u TETHER_CRASH_AT -u TETHER_TEST_SKIP_SPACE_CHECK -u TETHER_ARCHIVE_DIR -u COMPUTERNAME \
+    HOME="${HOME_OF[$m]}" HOSTNAME="tether-e2e-$m" NO_COLOR=1 \
     "$TETHER" "$@" >"$LAST_OUT" 2>"$LAST_ERR" </dev/null || code=$?
   if [ "$code" -ne "$expected" ]; then
     echo "--- tether $* on machine $m: stdout" >&2

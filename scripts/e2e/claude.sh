@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test with the real Claude Code (the pinned npm release, installed when missing) against a fake
 # Messages API on 127.0.0.1. Machines are homes of their own on this host; machines A and B share one sync root
-# (a plain folder: sharing it needs no sync engine), machine C has its own.
+# (a plain folder: sharing it needs no sync engine), machine C has its own, and so do keeper and sweeper together.
 #
 #   resume        after tether setup, new transcripts (-p and interactive) and prompts land in the synced folder;
 #                 claude -c -p and claude --resume ID -p continue earlier sessions (the fake API's log shows the
@@ -19,6 +19,11 @@
 #                 transcript's last line and hooks.jsonl says archived
 #   offline       the sync root renamed away: the client answers, but its session is written nowhere; verify
 #                 says new sessions are being lost right now
+#   retention     old sessions (60 days by modification time) survive Claude Code's retention sweep after setup; a
+#                 second machine with an explicit cleanupPeriodDays of 30 makes verify report retention (error there,
+#                 warn on the first); after tether backup its sweep deletes the old sessions through the links, for
+#                 both machines; restore --deleted brings them back byte for byte (refusing, until --touch, one last
+#                 active two months ago), the next sweep leaves them, and claude --resume ID -p continues them
 #   unlink        tether unlink gives back every file of every machine, byte for byte (SHA-256 through the links
 #                 before, of the real files after)
 #
@@ -36,7 +41,7 @@ set -euo pipefail
 # shellcheck source=claude-lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/claude-lib.sh"
 
-SCENARIOS=(resume file-history purge hooks offline unlink)
+SCENARIOS=(resume file-history purge hooks offline retention unlink)
 ITEMS=(history.jsonl projects file-history .archive .planning tasks)   # tether's default items
 SYNC=""   # the sync root of machines A and B
 
@@ -369,6 +374,233 @@ scenario_offline() {
 }
 
 # ---------------------------------------------------------------- scenario 5
+
+# age_paths DAYS PATH...: every PATH and everything under it last modified DAYS days ago. Claude Code's sweep
+# judges by modification time alone; children first, so no later change gives a folder a new time.
+age_paths() {
+  local days="$1"
+  shift
+  find "$@" -depth -exec touch -h -d "$days days ago" {} +
+}
+
+# task_list DIR SUBJECT: a task list of the shape Claude Code keeps in tasks/<session>/ (a JSON file per task, and
+# .highwatermark, the last id given). The fake API does not drive the client's task tools, so it is made by hand.
+task_list() {
+  mkdir -p "$1"
+  printf '{"id":"1","subject":"%s","description":"%s","activeForm":"Working on it","status":"pending","blocks":[],"blockedBy":[]}\n' \
+    "$2" "$2" >"$1/1.json"
+  printf '1' >"$1/.highwatermark"
+}
+
+# session_extras DIR ID CWD: the files Claude Code keeps beside a transcript in DIR/ID/: a subagent's transcript
+# (subagents/agent-<id>.jsonl, written when the Task tool runs one) and a tool output kept aside
+# (tool-results/<tool_use_id>.txt, for a long output). The fake API drives neither, so they are made by hand.
+session_extras() {
+  local dir="$1/$2" now version
+  now="$(date -u +%Y-%m-%dT%H:%M:%S.000Z)"
+  version="$(tr -d ' \n' <"$E2E_DIR/claude-code.version")"
+  mkdir -p "$dir/subagents" "$dir/tool-results"
+  printf '{"parentUuid":null,"isSidechain":true,"userType":"external","cwd":"%s","sessionId":"%s","version":"%s","agentId":"a0e2e0keep","type":"user","message":{"role":"user","content":"look around"},"uuid":"00000000-0000-4000-8000-00000000e2e1","timestamp":"%s"}\n' \
+    "$3" "$2" "$version" "$now" >"$dir/subagents/agent-a0e2e0keep.jsonl"
+  printf '%s\n' "a long tool output, kept aside" >"$dir/tool-results/toolu_e2e_keep.txt"
+}
+
+# cc_sweep M DIR WORDS [ARGS...]: a `claude -p` run of machine M in DIR that lives long enough (the fake API
+# answers after 12 s) for Claude Code's retention sweep, which starts in the background about 5 s after start-up (a
+# -p run that ends at once does not sweep). Its throttle, <claude-dir>/.last-cleanup, is removed first; the sweep
+# writes it again with its start time, which is shown: the proof that the sweep ran, and when.
+cc_sweep() {
+  local m="$1" dir="$2" words="$3" claude started
+  shift 3
+  claude="$(claude_dir "$m")"
+  rm -f "$claude/.last-cleanup"
+  started="$(date -u +%s)"
+  cc_print "$m" "$dir" "[[sleep 12]] $words" "$@"
+  [ -f "$claude/.last-cleanup" ] \
+    || fail "machine $m: a client alive for 12 s left no .last-cleanup (expected one: the sweep runs and records itself)"
+  say "machine $m: the sweep ran at $(cat "$claude/.last-cleanup") ($(($(date -u -d "$(cat "$claude/.last-cleanup")" +%s) - started)) s after start-up)"
+}
+
+# each_exists LABEL ROOT REL...: every ROOT/REL exists; each_gone LABEL ROOT REL...: none does.
+each_exists() {
+  local label="$1" root="$2" rel missing=()
+  shift 2
+  for rel in "$@"; do [ -e "$root/$rel" ] || missing+=("$rel"); done
+  [ "${#missing[@]}" -eq 0 ] || fail "$label: expected all $# entries in $root, missing: ${missing[*]}"
+  say "$label: all $# entries are there"
+}
+
+each_gone() {
+  local label="$1" root="$2" rel left=()
+  shift 2
+  for rel in "$@"; do [ ! -e "$root/$rel" ] || left+=("$rel"); done
+  [ "${#left[@]}" -eq 0 ] || fail "$label: expected all $# entries gone from $root, still there: ${left[*]}"
+  say "$label: all $# entries are gone"
+}
+
+scenario_retention() {
+  say "scenario retention: the sweep keeps old sessions after setup; a machine at 30 days deletes them; restore brings them back"
+  # Two machines of their own on a sync root of their own: "keeper" is set up with tether's retention (36500), and
+  # "sweeper" chose 30 days in its settings.json, which tether keeps.
+  local sync="$WORK/cloud-keep" app key keeper sweeper archive="$WORK/archive-sweeper"
+  local one="55555555-5555-4555-8555-555555555555" two="66666666-6666-4666-8666-666666666666" edit id rel
+  local old="77777777-7777-4777-8777-777777777777" dormant="88888888-8888-4888-8888-888888888888" quiet quiet_key
+  mkdir -p "$sync"
+  app="$(project_dir keep)"
+  key="$(project_key "$app")"
+  quiet="$(project_dir quiet)"
+  quiet_key="$(project_key "$quiet")"
+  machine_new keeper
+  machine_new sweeper
+  keeper="$(claude_dir keeper)"
+  sweeper="$(claude_dir sweeper)"
+  local synced="$sync/.claude-session-backup"
+
+  # Sessions of the real client on keeper: three -p runs, and an interactive Edit (which writes
+  # file-history/<id>/); a task list for each; and a project with a single -p session. Then all of it 60 days old
+  # by modification time, which is what the sweep judges by (the quiet project's folder too, so the sweep removes
+  # it whole). One session is also old by its content: its lines' timestamps moved 60 days back, as if it was last
+  # active two months ago (restore judges by the last line's timestamp).
+  cc_print keeper "$app" "an old one-shot on keeper" --session-id "$one"
+  cc_print keeper "$app" "another old one-shot on keeper" --session-id "$two"
+  cc_print keeper "$app" "a one-shot last active two months ago" --session-id "$old"
+  check shift-stamps "$keeper/projects/$key/$old.jsonl" 60
+  printf 'the colour is red\n' >"$app/colour.txt"
+  cc_open keeper "$app" k1
+  cc_say k1 "[[edit $app/colour.txt red blue]]" "fake answer: edited colour.txt (red -> blue)"
+  cc_close k1
+  edit="${SESSION_OF[k1]}"
+  session_extras "$keeper/projects/$key" "$two" "$app"
+  cc_print keeper "$quiet" "the only session of a quiet project" --session-id "$dormant"
+  local ids=("$one" "$two" "$old" "$edit") aged=("projects/$quiet_key" "tasks/$dormant")
+  task_list "$keeper/tasks/$dormant" "a task of $dormant"
+  for id in "${ids[@]}"; do
+    task_list "$keeper/tasks/$id" "a task of $id"
+    aged+=("projects/$key/$id.jsonl" "tasks/$id")
+    [ ! -e "$keeper/projects/$key/$id" ] || aged+=("projects/$key/$id")
+  done
+  [ -d "$keeper/file-history/$edit" ] || fail "the Edit of session $edit wrote no file-history/$edit/"
+  aged+=("file-history/$edit")
+  (cd "$keeper" && age_paths 60 "${aged[@]}")
+  say "aged to 60 days: ${aged[*]}"
+
+  # keeper: setup adds cleanupPeriodDays 36500; the entries move into the synced folder still 60 days old; a client
+  # that lives long enough to sweep keeps every one of them.
+  run_tether keeper 0 setup --sync-root "$sync" --yes
+  [ "$(python3 "$CHECKS" json-get "$keeper/settings.json" cleanupPeriodDays)" = 36500 ] \
+    || fail "keeper: setup did not set cleanupPeriodDays to 36500: $(cat "$keeper/settings.json")"
+  is_link_into "$keeper/projects" "$synced"
+  (cd "$synced" && check older-than 59 "${aged[@]}")
+  check manifest "$synced" "$WORK/out/keep-before-sweep.json" "${aged[@]}"
+  cc_sweep keeper "$app" "a long one-shot on keeper"
+  check manifest "$synced" "$WORK/out/keep-after-sweep.json" "${aged[@]}"
+  check same-manifest "the 60-day-old sessions after keeper's sweep (cleanupPeriodDays 36500)" \
+    "$WORK/out/keep-before-sweep.json" "$WORK/out/keep-after-sweep.json"
+  each_exists "keeper's sweep" "$synced" "${aged[@]}"
+
+  # sweeper chose 30 days: setup keeps the value and warns; verify reports retention: an error on sweeper, a warning
+  # on keeper naming sweeper (from the machine registry).
+  mkdir -p "$sweeper"
+  printf '{\n  "cleanupPeriodDays": 30\n}\n' >"$sweeper/settings.json"
+  run_tether sweeper 0 --json setup --sync-root "$sync" --yes
+  local doc="$LAST_OUT" msg
+  [ "$(python3 "$CHECKS" json-get "$sweeper/settings.json" cleanupPeriodDays)" = 30 ] \
+    || fail "sweeper: setup changed the cleanupPeriodDays 30 that the user chose: $(cat "$sweeper/settings.json")"
+  [ "$(python3 "$CHECKS" json-get "$doc" retention.action)/$(python3 "$CHECKS" json-get "$doc" retention.cleanupPeriodDays)" = ok/30 ] \
+    || fail "sweeper: setup's retention line is not 'ok' at 30 days: $(python3 "$CHECKS" json-get "$doc" retention)"
+  msg="$(python3 "$CHECKS" json-get "$doc" retention.warning)"
+  [ "$msg" != null ] && [ "$msg" != "(absent)" ] || fail "sweeper: setup kept 30 days without a warning"
+  say "sweeper: setup kept 30 days and warned: $msg"
+  is_link_into "$sweeper/projects" "$synced"
+  verify_json sweeper 1
+  say "verify on sweeper: retention error: $(python3 "$CHECKS" finding "$VERIFY_JSON" retention error - message)"
+  verify_json keeper 0
+  msg="$(python3 "$CHECKS" finding "$VERIFY_JSON" retention warn - message)"
+  say "verify on keeper: retention warn: $msg"
+  grep -qF "tether-e2e-sweeper" <<<"$msg" && grep -qF "30 days" <<<"$msg" \
+    || fail "keeper's retention warning does not name sweeper (tether-e2e-sweeper) and its 30 days: $msg"
+
+  # sweeper backs up into an archive of its own; its retention is then a warning (the archive keeps what it deletes).
+  run_tether sweeper 0 backup --archive "$archive"
+  say "sweeper: tether backup: $(grep -v '^[[:space:]]*$' "$LAST_OUT" | tail -n 1)"
+  for rel in "${ids[@]/#/projects/$key/}" "projects/$quiet_key/$dormant"; do
+    [ -f "$archive/$rel.jsonl.gz" ] || fail "the archive holds no $rel.jsonl.gz after backup"
+  done
+  verify_json sweeper 0
+  say "verify on sweeper after backup: retention warn: $(python3 "$CHECKS" finding "$VERIFY_JSON" retention warn - message)"
+
+  # sweeper's sweep (cleanupPeriodDays 30) deletes every 60-day-old entry in the synced folder, through its links:
+  # gone for keeper too, the quiet project's whole folder with them. Only those: the fresh sessions (keeper's
+  # sweeping run, sweeper's own) stay.
+  local restorable=() tasks=()
+  for rel in "${aged[@]}"; do
+    case "$rel" in tasks/*) tasks+=("$rel") ;; *) restorable+=("$rel") ;; esac
+  done
+  check manifest "$synced" "$WORK/out/restorable-before-loss.json" "${restorable[@]}"
+  cp -a "$synced/tasks" "$WORK/out/tasks-before-loss"
+  check manifest "$synced" "$WORK/out/synced-before-loss.json" .
+  cc_sweep sweeper "$app" "a long one-shot on sweeper"
+  check manifest "$synced" "$WORK/out/synced-after-loss.json" .
+  python3 "$CHECKS" manifest-diff "sweeper's sweep, in the synced folder" "$WORK/out/synced-before-loss.json" \
+    "$WORK/out/synced-after-loss.json" | while IFS= read -r line; do say "$line"; done
+  each_gone "sweeper's sweep (cleanupPeriodDays 30), in the synced folder" "$synced" "${aged[@]}"
+  each_gone "sweeper's sweep, as keeper sees it through its links" "$keeper" "${aged[@]}"
+  check gone-exactly "sweeper's sweep" "$WORK/out/synced-before-loss.json" "$WORK/out/synced-after-loss.json" "${aged[@]}"
+
+  # restore on sweeper, whose 30 days decide whether a restored session would be swept again (through the links,
+  # for every machine). restore gives a file its last line's timestamp: the sessions old only by `touch` come back
+  # young; the one last active two months ago would be swept again at sweeper's next start, so `restore --deleted`
+  # refuses (exit 3) and changes nothing.
+  run_tether sweeper 3 restore --deleted --yes
+  grep -qF "$old" "$LAST_ERR" || fail "restore --deleted refused, but without naming $old: $(cat "$LAST_ERR")"
+  say "sweeper: tether restore --deleted refused: $(head -n 1 "$LAST_ERR")"
+  each_gone "the refused restore changed nothing" "$synced" "${aged[@]}"
+  # --touch for that session alone: it gets the current time, so sweeper's 30 days keep it. (The others get no
+  # --touch: their own last timestamps keep them, and the pickers order them rightly.)
+  run_tether sweeper 0 restore "$old" --touch --yes
+  check modified-within 600 "$synced/projects/$key/$old.jsonl"
+  # restore --deleted now brings back the rest, byte for byte, through the links.
+  run_tether sweeper 0 restore --deleted --yes
+  say "sweeper: tether restore --deleted: $(grep -v '^[[:space:]]*$' "$LAST_OUT" | tail -n 1)"
+  check manifest "$synced" "$WORK/out/restorable-after-restore.json" "${restorable[@]}"
+  check same-manifest "the swept sessions after restore (transcripts and file-history)" \
+    "$WORK/out/restorable-before-loss.json" "$WORK/out/restorable-after-restore.json"
+  each_exists "restore, as keeper sees it through its links" "$keeper" "${restorable[@]}"
+  for rel in "projects/$key/$one" "projects/$key/$two" "projects/$key/$edit" "projects/$quiet_key/$dormant"; do
+    check mtime-is-last-stamp "$synced/$rel.jsonl" 1
+  done
+  # tasks/<id>/ is not part of a restore (keep.md: the transcript, subagents/, tool-results/, file-history/<id>/);
+  # the archive holds it, readable with zcat.
+  for rel in "${tasks[@]}"; do
+    local f
+    for f in "$WORK/out/tasks-before-loss/${rel#tasks/}"/* "$WORK/out/tasks-before-loss/${rel#tasks/}"/.[!.]*; do
+      [ -e "$f" ] || continue
+      zcat "$archive/$rel/$(basename "$f").gz" 2>/dev/null | cmp -s - "$f" \
+        || fail "the archive does not hold $rel/$(basename "$f") as it was (expected $archive/$rel/$(basename "$f").gz)"
+    done
+  done
+  say "the swept tasks/<id>/ entries are in the archive (restore does not bring them back): ${tasks[*]}"
+  cc_sweep sweeper "$app" "another long one-shot on sweeper"
+  each_exists "sweeper's next sweep, after restore" "$synced" "${restorable[@]}"
+
+  # Both machines continue restored sessions: the client sends their earlier turns.
+  local mark
+  mark="$(python3 "$CHECKS" api-seq "$API_LOG")"
+  cc_print sweeper "$app" "continued after restore on sweeper" --resume "$one"
+  check api-carried "$API_LOG" "$mark" "continued after restore on sweeper" "an old one-shot on keeper"
+  grep -qF "continued after restore on sweeper" "$synced/projects/$key/$one.jsonl" \
+    || fail "claude --resume $one -p on sweeper did not append to the restored transcript"
+  mark="$(python3 "$CHECKS" api-seq "$API_LOG")"
+  cc_print keeper "$app" "continued after restore on keeper" --resume "$edit"
+  check api-carried "$API_LOG" "$mark" "continued after restore on keeper" "[[edit $app/colour.txt red blue]]"
+  mark="$(python3 "$CHECKS" api-seq "$API_LOG")"
+  cc_print keeper "$app" "continued on keeper, two months later" --resume "$old"
+  check api-carried "$API_LOG" "$mark" "continued on keeper, two months later" "a one-shot last active two months ago"
+  run_tether sweeper 0 verify
+  run_tether keeper 0 verify
+}
+
+# ---------------------------------------------------------------- scenario 6
 
 scenario_unlink() {
   say "scenario unlink: every machine gets every file back, byte for byte"

@@ -12,8 +12,11 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shlex
 import sys
+import time
+from datetime import datetime, timezone
 
 
 def die(msg):
@@ -213,6 +216,125 @@ def cmd_history_has(path, display, session_id=""):
             print(f"ok: {os.path.basename(path)} has the prompt {display!r}")
             return
     die(f"{path} has no line with display {display!r}" + (f" and sessionId {session_id}" if session_id else ""))
+
+
+def _entries(root):
+    """ROOT and every file and folder under it (links not followed)."""
+    yield root
+    if os.path.isdir(root) and not os.path.islink(root):
+        for d, dirs, files in os.walk(root):
+            for name in dirs + files:
+                yield os.path.join(d, name)
+
+
+def cmd_older_than(days, *paths):
+    """Every PATH, and everything under it, exists and was last modified more than DAYS days ago: a sweep whose
+    cleanupPeriodDays is below DAYS would take it."""
+    limit = time.time() - float(days) * 86400
+    count, young = 0, []
+    for root in paths:
+        if not os.path.lexists(root):
+            die(f"{root} does not exist")
+        for p in _entries(root):
+            count += 1
+            mtime = os.lstat(p).st_mtime
+            if mtime > limit:
+                young.append(f"{p} ({(time.time() - mtime) / 86400:.1f} days old)")
+    if young:
+        die(f"expected every entry to be over {days} days old; {len(young)} of {count} are not:\n    "
+            + "\n    ".join(young[:10]))
+    print(f"ok: all {count} entries under {len(paths)} path(s) are over {days} days old")
+
+
+def cmd_manifest_diff(label, before, after):
+    """Prints which files of BEFORE are gone, changed or new in AFTER (a measurement, never a failure)."""
+    a, b = _read_json(before), _read_json(after)
+    lost = sorted(set(a) - set(b))
+    new = sorted(set(b) - set(a))
+    changed = sorted(k for k in set(a) & set(b) if a[k] != b[k])
+    print(f"{label}: {len(lost)} file(s) gone, {len(changed)} changed, {len(new)} new")
+    for title, names in (("gone", lost), ("changed", changed), ("new", new)):
+        for n in names:
+            print(f"    {title}: {n}")
+
+
+def cmd_gone_exactly(label, before, after, *paths):
+    """The files gone between the manifests BEFORE and AFTER are exactly those under the PATHS (relative to the
+    manifests' root): what a sweep must delete, and nothing else."""
+    a, b = _read_json(before), _read_json(after)
+    gone = set(a) - set(b)
+    def under(name):
+        return any(name == p or name.startswith(p.rstrip("/") + "/") for p in paths)
+    expected = {n for n in a if under(n)}
+    if gone != expected:
+        die(f"{label}: expected exactly the {len(expected)} files under {list(paths)} gone; "
+            f"also gone: {sorted(gone - expected)[:10]}, still there: {sorted(expected - gone)[:10]}")
+    print(f"ok: {label}: exactly the {len(expected)} files of the {len(paths)} aged entries are gone, nothing else")
+
+
+def _last_stamp(path):
+    """The timestamp of the last line that has one (several line types have none)."""
+    last = None
+    for line in _jsonl(path):
+        if isinstance(line, dict) and isinstance(line.get("timestamp"), str):
+            last = line["timestamp"]
+    if last is None:
+        die(f"{path} has no line with a timestamp")
+    return datetime.fromisoformat(last.replace("Z", "+00:00")).timestamp()
+
+
+def cmd_mtime_is_last_stamp(path, max_age_days):
+    """PATH's modification time is its last line's timestamp (to the second) and less than MAX_AGE_DAYS days ago:
+    what restore gives a restored transcript, and what decides whether the next sweep takes it again."""
+    stamp, mtime = _last_stamp(path), os.stat(path).st_mtime
+    if abs(stamp - mtime) > 1.0:
+        die(f"{path}: modification time {datetime.fromtimestamp(mtime).isoformat()} is not its last line's timestamp "
+            f"{datetime.fromtimestamp(stamp).isoformat()} ({mtime - stamp:+.1f} s)")
+    age = (time.time() - mtime) / 86400
+    if age >= float(max_age_days):
+        die(f"{path}: modification time is {age:.1f} days old, expected under {max_age_days}")
+    print(f"ok: {os.path.basename(path)}'s modification time is its last line's timestamp ({age * 1440:.0f} min ago)")
+
+
+def cmd_modified_within(seconds, *paths):
+    """Every PATH was modified less than SECONDS seconds ago (e.g. given the current time by restore --touch)."""
+    for p in paths:
+        age = time.time() - os.stat(p).st_mtime
+        if age >= float(seconds):
+            die(f"{p}: modified {age:.0f} s ago, expected within the last {seconds} s")
+    print(f"ok: {len(paths)} file(s) modified within the last {seconds} s")
+
+
+def cmd_shift_stamps(path, days):
+    """Moves every "timestamp" of the transcript PATH DAYS days back (in place, the rest of each line as it was): a
+    session of the real client made to look last active DAYS days ago, as restore judges it by its last line."""
+    shift = float(days) * 86400
+
+    def back(m):
+        t = datetime.fromisoformat(m.group(2).replace("Z", "+00:00")).timestamp() - shift
+        iso = datetime.fromtimestamp(t, tz=timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        return m.group(1) + iso + '"'
+
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    shifted, n = re.subn(r'("timestamp":\s*")(\d{4}-\d\d-\d\dT[^"]+)"', back, text)
+    if n == 0:
+        die(f"{path} has no timestamp to shift")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(shifted)
+    print(f"{n} timestamps of {os.path.basename(path)} moved {days} days back")
+
+
+def cmd_json_get(path, dotted):
+    """Prints the value at DOTTED (keys joined by '.') of the JSON document PATH: strings as they are, anything else as
+    JSON, "(absent)" when a key is missing."""
+    value = _read_json(path)
+    for key in dotted.split("."):
+        if not isinstance(value, dict) or key not in value:
+            print("(absent)")
+            return
+        value = value[key]
+    print(value if isinstance(value, str) else json.dumps(value))
 
 
 # ---------------------------------------------------------------- tether's verify document

@@ -142,6 +142,31 @@ final class FileArchiver {
 
     private static void copyFrom(FileChannel live, long from, OutputStream out, long[] read, LineSplitter splitter)
             throws IOException {
+        eachChunk(live, from, (buf, n) -> {
+            out.write(buf, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    read[1]++;
+                }
+            }
+            if (splitter != null) {
+                splitter.accept(buf, 0, n);
+            }
+            read[0] += n;
+        });
+    }
+
+    /** Receives one chunk of a live file: {@code n} bytes of {@code buf} from 0. */
+    private interface Chunk {
+        void accept(byte[] buf, int n) throws IOException;
+    }
+
+    /**
+     * Reads the live file from {@code from} to its end, chunk by chunk. A read failure is the live file's
+     * (an {@link UncheckedIOException}, which {@link #archive} reports as unreadable); what {@code chunk}
+     * throws is the archive's.
+     */
+    private static void eachChunk(FileChannel live, long from, Chunk chunk) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(BUFFER);
         long at = from;
         while (true) {
@@ -155,16 +180,7 @@ final class FileArchiver {
             if (n < 0) {
                 return;
             }
-            out.write(buf.array(), 0, n);
-            for (int i = 0; i < n; i++) {
-                if (buf.array()[i] == '\n') {
-                    read[1]++;
-                }
-            }
-            if (splitter != null) {
-                splitter.accept(buf.array(), 0, n);
-            }
-            read[0] += n;
+            chunk.accept(buf.array(), n);
             at += n;
         }
     }
@@ -209,20 +225,7 @@ final class FileArchiver {
                     }
                 }
             });
-            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-            while (true) {
-                buf.clear();
-                int n;
-                try {
-                    n = live.read(buf);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (n < 0) {
-                    break;
-                }
-                liveLines.accept(buf.array(), 0, n);
-            }
+            eachChunk(live, 0, (buf, n) -> liveLines.accept(buf, 0, n));
             liveLines.finish();
         }
         long after = before;
@@ -285,24 +288,11 @@ final class FileArchiver {
         long[] size = new long[1];
         try (FileChannel live = openLive(f)) {
             Files.deleteIfExists(temp);
-            GzipMembers.append(temp, out -> {
-                ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-                while (true) {
-                    buf.clear();
-                    int n;
-                    try {
-                        n = live.read(buf);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    if (n < 0) {
-                        return;
-                    }
-                    out.write(buf.array(), 0, n);
-                    crc.update(buf.array(), 0, n);
-                    size[0] += n;
-                }
-            });
+            GzipMembers.append(temp, out -> eachChunk(live, 0, (buf, n) -> {
+                out.write(buf, 0, n);
+                crc.update(buf, 0, n);
+                size[0] += n;
+            }));
         } catch (UncheckedIOException e) {
             Files.deleteIfExists(temp);
             throw new Unreadable(f.rel(), e.getCause());

@@ -1,9 +1,12 @@
 package dev.tether.cli;
 
 import dev.tether.Context;
+import dev.tether.apply.Recovery;
 import dev.tether.flow.Guard;
+import dev.tether.flow.Recovering;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +27,21 @@ final class ChangeOptions {
     /** The world this run works in: read-only for a dry run. */
     Context context(Session session) {
         return dryRun ? session.ctx().readOnly() : session.ctx();
+    }
+
+    /** What every changing command starts with: its name and {@code dryRun} in the JSON document, and its world. */
+    Context begin(Session session, String command) {
+        session.console().doc().put("command", command);
+        session.console().doc().put("dryRun", dryRun);
+        return context(session);
+    }
+
+    /** An interrupted run first: a dry run says it is pending, a real run finishes or undoes it and says so. */
+    void recoverFirst(Console console, Recovering flow, Guard guard) throws IOException {
+        Optional<Recovery.Resumption> pending = flow.pendingRun();
+        if (pending.isPresent()) {
+            console.say(dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, allowRunning));
+        }
     }
 
     /** The guard of this run, its lock in this machine's state dir. */

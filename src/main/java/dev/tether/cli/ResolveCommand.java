@@ -33,9 +33,7 @@ public final class ResolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        console.doc().put("command", "resolve");
-        console.doc().put("dryRun", change.dryRun);
-        Context ctx = change.context(session);
+        Context ctx = change.begin(session, "resolve");
         try (Guard guard = change.guard(ctx)) {
             ResolveFlow flow = new ResolveFlow(ctx);
             ResolvePlan plan = flow.plan();

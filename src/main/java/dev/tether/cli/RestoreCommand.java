@@ -57,9 +57,7 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        console.doc().put("command", "restore");
-        console.doc().put("dryRun", change.dryRun);
-        Context ctx = change.context(session);
+        Context ctx = change.begin(session, "restore");
         RestoreFlow flow = new RestoreFlow(ctx);
         ArchiveLocation.Chosen where = flow.locate(archive);
         console.doc().put("archive", where.archive().toString());
@@ -75,7 +73,7 @@ public final class RestoreCommand implements Callable<Integer> {
             toJson(console.doc(), plan, change.dryRun ? "dry-run" : "pending");
             if (change.dryRun) {
                 if (!plan.swept().isEmpty()) {
-                    console.say("Without --touch, restore would refuse: this machine's retention would delete "
+                    console.say("Without --touch, restore would refuse: Claude Code's retention would delete "
                             + plan.swept().size() + " of these sessions again.");
                 }
                 console.say("Dry run: nothing was changed.");
@@ -99,7 +97,7 @@ public final class RestoreCommand implements Callable<Integer> {
         for (SessionEntry s : plan.sessions()) {
             boolean swept = plan.swept().contains(s);
             console.say("  " + s.id() + "  " + (s.projectPath() != null ? s.projectPath() : s.projectKey()) + "  last active "
-                    + s.lastTimestamp() + (swept ? console.paint("  (this machine's retention would delete it again)",
+                    + s.lastTimestamp() + (swept ? console.paint("  (retention would delete it again)",
                     Console.Paint.YELLOW) : ""));
             for (RestorePlan.FileRestore f : plan.files()) {
                 if (f.session().equals(s.id())) {

@@ -4,7 +4,6 @@ import dev.tether.Context;
 import dev.tether.Failure;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
-import dev.tether.apply.Recovery;
 import dev.tether.detect.Provider;
 import dev.tether.detect.SyncRoot;
 import dev.tether.flow.Guard;
@@ -14,7 +13,6 @@ import dev.tether.retention.Retention;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,15 +57,10 @@ public final class SetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        console.doc().put("command", "setup");
-        console.doc().put("dryRun", change.dryRun);
-        Context ctx = change.context(session);
+        Context ctx = change.begin(session, "setup");
         try (Guard guard = change.guard(ctx)) {
             SetupFlow flow = new SetupFlow(ctx);
-            Optional<Recovery.Resumption> pending = flow.pendingRun();
-            if (pending.isPresent()) {
-                console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
-            }
+            change.recoverFirst(console, flow, guard);
             SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items, noRetain, noHooks),
                     console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             if (prepared.root().source() != RootChoice.Source.OPTION) {

@@ -3,11 +3,9 @@ package dev.tether.cli;
 import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.apply.Progress;
-import dev.tether.apply.Recovery;
 import dev.tether.flow.Guard;
 import dev.tether.flow.UnlinkFlow;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,15 +33,10 @@ public final class UnlinkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        console.doc().put("command", "unlink");
-        console.doc().put("dryRun", change.dryRun);
-        Context ctx = change.context(session);
+        Context ctx = change.begin(session, "unlink");
         try (Guard guard = change.guard(ctx)) {
             UnlinkFlow flow = new UnlinkFlow(ctx);
-            Optional<Recovery.Resumption> pending = flow.pendingRun();
-            if (pending.isPresent()) {
-                console.say(change.dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, change.allowRunning));
-            }
+            change.recoverFirst(console, flow, guard);
             UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);
             view.print(console, "Unlink plan for " + ctx.locations().claudeDir());

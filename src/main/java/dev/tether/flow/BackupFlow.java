@@ -119,7 +119,11 @@ public final class BackupFlow {
                 parts.add("projects/" + key + "/" + sessionId);
             }
             BackupPlan plan = Backup.plan(layout, parts, claudeDir, machineId());
-            return run(layout, Progress.NONE).run(plan, null);
+            BackupResult result = run(layout, Progress.NONE).run(plan, null);
+            if (ArchiveRecord.load(ctx.locations().stateDir()).isEmpty()) {
+                ArchiveRecord.at(where.archive()).save(ctx.locations().stateDir()); // so backup, restore and verify find it
+            }
+            return result;
         }
     }
 

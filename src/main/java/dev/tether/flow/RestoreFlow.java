@@ -10,6 +10,9 @@ import dev.tether.archive.Restore;
 import dev.tether.archive.RestorePlan;
 import dev.tether.archive.RestoreRun;
 import dev.tether.archive.SessionEntry;
+import dev.tether.state.MachineId;
+import dev.tether.state.MachineRegistry;
+import dev.tether.state.State;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +60,28 @@ public final class RestoreFlow {
     public RestorePlan plan(ArchiveLayout layout, Request request) throws IOException {
         List<SessionEntry> sessions = ArchivedSessions.select(ArchivedSessions.all(layout, ctx.machine().hostname()),
                 ctx.locations().claudeDir(), request.ids(), request.project(), request.deleted(), request.all());
-        return Restore.plan(layout, ctx.locations().claudeDir(), sessions, ctx.retention().days(), request.touch(), Instant.now());
+        return Restore.plan(layout, ctx.locations().claudeDir(), sessions, strictest().days(), request.touch(), Instant.now());
+    }
+
+    /** Whose retention sweeps soonest: this machine's, or (through the links) another registered machine's. */
+    private record Sweeper(int days, String who) {
+    }
+
+    private Sweeper strictest() {
+        Sweeper here = new Sweeper(ctx.retention().days(), "this machine's retention (" + ctx.retention().describe() + ")");
+        Optional<State> state = ctx.stateStore().load();
+        if (state.isEmpty() || state.get().items().isEmpty()) {
+            return here;
+        }
+        Sweeper strictest = here;
+        String me = MachineId.peek(ctx.locations().stateDir());
+        for (MachineRegistry.Machine m : new MachineRegistry(ctx.fs().getPath(state.get().syncedFolder())).all()) {
+            if (!m.machineId().equals(me) && m.cleanupPeriodDays() != null && m.cleanupPeriodDays() < strictest.days()) {
+                strictest = new Sweeper(m.cleanupPeriodDays(), m.hostname() + "'s retention (" + m.cleanupPeriodDays()
+                        + " days), which deletes through the links for every machine");
+            }
+        }
+        return strictest;
     }
 
     /**
@@ -76,8 +100,9 @@ public final class RestoreFlow {
     /** The refusal {@link #apply} makes for sessions the sweep would take again. */
     public void requireNotSweptAgain(RestorePlan plan) {
         if (!plan.swept().isEmpty()) {
-            throw new Failure.Refused(plan.swept().size() + " session(s) were last active more than " + ctx.retention().describe()
-                    + " ago, so Claude Code would delete them again at its next start (first: " + plan.swept().get(0).id()
+            Sweeper s = strictest();
+            throw new Failure.Refused(plan.swept().size() + " session(s) were last active more than " + s.days() + " days ago, so "
+                    + s.who() + " would delete them again at Claude Code's next start (first: " + plan.swept().get(0).id()
                     + "). Nothing was changed", "tether restore ... --touch (gives them the current time), or raise"
                     + " cleanupPeriodDays first (tether setup, or 36500 in settings.json)");
         }

@@ -42,7 +42,7 @@ import java.time.format.DateTimeFormatter;
  * {@code tether setup}: observe and plan (reading only), then, after the CLI has shown the plan and got a
  * yes, apply it through the guard. An interrupted earlier setup is finished first ({@link #recovery}).
  */
-public final class SetupFlow {
+public final class SetupFlow implements Recovering {
     /**
      * What the user asked for; nulls and empty lists mean "use the recorded value or the default".
      * {@code provider} ({@code --provider}) picks the root among the detected ones when {@code syncRoot} is null.
@@ -74,11 +74,13 @@ public final class SetupFlow {
     }
 
     /** An interrupted setup to finish before planning; an interrupted unlink is refused (exit 3). Reads only. */
+    @Override
     public Optional<Recovery.Resumption> pendingRun() throws IOException {
         return recovery(Progress.NONE).beforeSetup();
     }
 
     /** Finishes the interrupted setup, once the guard allows writing. */
+    @Override
     public String recover(Recovery.Resumption pending, Guard guard, boolean allowRunning) throws IOException {
         guard.clear(allowRunning);
         return recovery(Progress.NONE).apply(pending);

@@ -28,7 +28,7 @@ import java.util.Optional;
  * points at its recorded target back to real local data. An interrupted setup is undone first, an
  * interrupted unlink finished ({@link #pendingRun}).
  */
-public final class UnlinkFlow {
+public final class UnlinkFlow implements Recovering {
     /**
      * The unlink plan: per item what happens, the restore jobs of the items that come back, and the removal of
      * the {@code cleanupPeriodDays} tether added ({@code unretain}, when this unlink leaves nothing linked and
@@ -48,11 +48,13 @@ public final class UnlinkFlow {
     }
 
     /** The interrupted run to resolve first: a setup is undone, an unlink finished. Reads only. */
+    @Override
     public Optional<Recovery.Resumption> pendingRun() throws IOException {
         return new Recovery(ctx.journal(), executor(Progress.NONE)).beforeUnlink();
     }
 
     /** Undoes or finishes the interrupted run, once the guard allows writing. */
+    @Override
     public String recover(Recovery.Resumption pending, Guard guard, boolean allowRunning) throws IOException {
         guard.clear(allowRunning);
         return new Recovery(ctx.journal(), executor(Progress.NONE)).apply(pending);

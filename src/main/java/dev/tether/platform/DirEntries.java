@@ -16,29 +16,7 @@ final class DirEntries {
 
     /** {@link Files#newDirectoryStream}, every type {@link DirEntry.Type#UNKNOWN}: the caller reads attributes as before. */
     static DirectoryStream<DirEntry> nio(Path dir) throws IOException {
-        DirectoryStream<Path> paths = Files.newDirectoryStream(dir);
-        return new DirectoryStream<>() {
-            @Override
-            public Iterator<DirEntry> iterator() {
-                Iterator<Path> it = paths.iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public DirEntry next() {
-                        return new DirEntry(it.next(), DirEntry.Type.UNKNOWN);
-                    }
-                };
-            }
-
-            @Override
-            public void close() throws IOException {
-                paths.close();
-            }
-        };
+        return new MappedDirectoryStream<>(Files.newDirectoryStream(dir), p -> new DirEntry(p, DirEntry.Type.UNKNOWN));
     }
 
     /**

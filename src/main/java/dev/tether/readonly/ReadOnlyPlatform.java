@@ -5,13 +5,13 @@ import dev.tether.layout.Os;
 import dev.tether.platform.DirEntry;
 import dev.tether.platform.LinkKind;
 import dev.tether.platform.LinkKindDecision;
+import dev.tether.platform.MappedDirectoryStream;
 import dev.tether.platform.Platform;
 import dev.tether.platform.RegistryReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
-import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -98,30 +98,8 @@ public final class ReadOnlyPlatform implements Platform {
     /** The platform's own listing (getdents64 on Linux), its entries' paths wrapped again. */
     @Override
     public DirectoryStream<DirEntry> listDirectory(Path dir) throws IOException {
-        DirectoryStream<DirEntry> inner = delegate.listDirectory(ReadOnlyPath.unwrap(dir));
-        return new DirectoryStream<>() {
-            @Override
-            public Iterator<DirEntry> iterator() {
-                Iterator<DirEntry> it = inner.iterator();
-                return new Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public DirEntry next() {
-                        DirEntry e = it.next();
-                        return new DirEntry(fs.wrap(e.path()), e.type());
-                    }
-                };
-            }
-
-            @Override
-            public void close() throws IOException {
-                inner.close();
-            }
-        };
+        return new MappedDirectoryStream<>(delegate.listDirectory(ReadOnlyPath.unwrap(dir)),
+                e -> new DirEntry(fs.wrap(e.path()), e.type()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tether.verify;
 
 import dev.tether.archive.ArchiveRecord;
+import dev.tether.retention.ProjectSettings;
 import dev.tether.retention.Retention;
 import dev.tether.state.MachineId;
 import dev.tether.state.MachineRegistry;
@@ -44,6 +45,12 @@ final class RetentionCheck implements Check {
                             + " (last backup " + archive.get().lastSuccess() + ") keeps what it deletes", hint)
                     : Finding.error("retention", null, settings, what + ", and no archive from the last two days keeps them",
                             hint + "; tether backup keeps an archive"));
+        }
+        for (ProjectSettings.Lowered lowered : ProjectSettings.lowering(v.claudeDir().resolve("projects"))) {
+            out.add(Finding.error("retention", null, lowered.settings().toString(), "this project's settings set " + Retention.KEY
+                    + " to " + lowered.days() + ": a Claude Code started there deletes transcripts older than " + lowered.days()
+                    + " days of every project, through the links for every machine",
+                    "set " + Retention.KEY + " to " + Retention.KEEP_ALL + " in " + lowered.settings() + ", or remove it there"));
         }
         if (Files.isDirectory(synced)) {
             String me = MachineId.peek(v.ctx().locations().stateDir());
