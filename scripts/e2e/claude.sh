@@ -12,6 +12,11 @@
 #                 after it, the hint links file-history
 #   purge         claude purge PROJECT --yes replaces the history.jsonl link with a real file; verify reports
 #                 link.replaced; setup merges it back and no prompt is lost
+#   hooks         machine H, a sync root of its own: after setup (which keeps the user's own hooks), a healthy
+#                 interactive start shows nothing of tether's; with the synced folder renamed away a new session
+#                 shows tether's SessionStart warning (tmux capture); after an interactive /exit and after claude -p
+#                 the SessionEnd hook has archived the session: the archive's <id>.jsonl.gz ends with the
+#                 transcript's last line and hooks.jsonl says archived
 #   offline       the sync root renamed away: the client answers, but its session is written nowhere; verify
 #                 says new sessions are being lost right now
 #   retention     old sessions (60 days by modification time) survive Claude Code's retention sweep after setup; a
@@ -36,7 +41,7 @@ set -euo pipefail
 # shellcheck source=claude-lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/claude-lib.sh"
 
-SCENARIOS=(resume file-history purge offline retention unlink)
+SCENARIOS=(resume file-history purge hooks offline retention unlink)
 ITEMS=(history.jsonl projects file-history .archive .planning tasks)   # tether's default items
 SYNC=""   # the sync root of machines A and B
 
@@ -202,6 +207,138 @@ scenario_purge() {
   is_link_into "$claude/history.jsonl" "$(synced)"
   check has-lines "history.jsonl after purge and setup" "$claude/history.jsonl" "$WORK/out/history-before-purge.jsonl"
   run_tether A 0 verify
+}
+
+# ---------------------------------------------------------------- scenario hooks
+
+# hooks_spy DIR: DIR/spy.sh EVENT, a hook of the user's own that keeps what the client passes on its stdin in
+# DIR/EVENT.<nanoseconds>.json (written whole, then renamed into place).
+hooks_spy() {
+  mkdir -p "$1"
+  cat >"$1/spy.sh" <<'SPY'
+#!/bin/sh
+d="$(dirname "$0")"
+t="$(date +%s%N)"
+cat >"$d/.$1.$t.tmp" && mv "$d/.$1.$t.tmp" "$d/$1.$t.json"
+SPY
+  chmod +x "$1/spy.sh"
+}
+
+# screen_says NAME TEXT...: the screen of NAME shows every TEXT, wherever the client wrapped its lines.
+screen_says() {
+  local s name="$1" text
+  shift
+  s="$(screen "$name" | tr -s '[:space:]' ' ')" || { echo "no tmux session $name"; return 1; }
+  for text in "$@"; do
+    grep -qF -- "$text" <<<"$s" || { echo "the screen of $name does not show '$text' yet"; return 1; }
+  done
+}
+
+# hooks_archived HOOKS-JSONL SPY-DIR ID: tether's session-end noted "archived" for session ID, and how long after the
+# client began its SessionEnd hooks. The client gives those hooks 1.5 s in all unless an entry sets a "timeout",
+# then stops them (SIGTERM; claude -p says "SessionEnd hook [...] failed: Hook cancelled" on stderr), so a hook
+# that took longer notes nothing.
+hooks_archived() {
+  local line took
+  line="$(python3 "$CHECKS" hook-log "$1" session-end "$3" "archived")" \
+    || fail "tether's session-end hook noted no archived run of $3 (see above): did it outlast the client's 1.5 s for SessionEnd hooks?"
+  took="$(python3 "$CHECKS" hook-took "$2" SessionEnd "$1" session-end "$3")"
+  say "hooks.jsonl: session-end of $3: $line (noted $took s after the client began its SessionEnd hooks; by default it allows them 1.5 s)"
+}
+
+now_s() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now_s)" 'BEGIN { printf "%.1f", b - a }'; }
+
+scenario_hooks() {
+  say "scenario hooks: setup's SessionStart hook warns in the session only when it is written nowhere; SessionEnd archives"
+  local dir key sync claude state archive spy id t0 ready
+  dir="$(project_dir hooks)"
+  key="$(project_key "$dir")"
+  sync="$WORK/cloud-h"
+  mkdir -p "$sync"
+  machine_new H
+  claude="$(claude_dir H)"
+  state="${HOME_OF[H]}/.local/state/tether"
+  archive="${HOME_OF[H]}/.local/share/tether/archive"   # the default archive: no backup named another
+  spy="$WORK/hooks-spy"
+  hooks_spy "$spy"
+  # The user's own hooks on both events: setup keeps them, and they show what the client passes a hook.
+  mkdir -p "$claude"
+  printf '{"hooks": {"SessionStart": [{"hooks": [{"type": "command", "command": "%s SessionStart"}]}],
+  "SessionEnd": [{"hooks": [{"type": "command", "command": "%s SessionEnd"}]}]}}\n' "$spy/spy.sh" "$spy/spy.sh" \
+    >"$claude/settings.json"
+  cc_open H "$dir" h0
+  cc_say h0 "a prompt on H before setup"
+  cc_close h0
+  run_tether H 0 setup --sync-root "$sync" --yes
+  grep -q "hooks" "$LAST_OUT" || fail "setup's plan has no hooks line: $(cat "$LAST_OUT")"
+  check hook-entries "$claude/settings.json" "$spy/spy.sh SessionStart" "$spy/spy.sh SessionEnd"
+
+  # 1. A healthy start shows nothing of tether's. The client runs SessionStart hooks beside its prompt, not before
+  # it, so wait until it ran them (the spy's input is there) and tether's has ended, then use the session.
+  cc_open H "$dir" h1
+  id="${SESSION_OF[h1]}"
+  wait_for "the SessionStart hooks of h1" python3 "$CHECKS" hook-input "$spy" SessionStart "$id"
+  check hook-input "$spy" SessionStart "$id" hook_event_name=SessionStart source=startup "cwd=$dir" \
+    "transcript_path=$claude/projects/$key/$id.jsonl"
+  wait_for "tether's session-start hook of h1 to end" python3 "$CHECKS" hook-ended session-start "$claude"
+  cc_say h1 "a healthy session on H"
+  screen h1 >"$WORK/out/hooks-healthy.txt"
+  ! grep -qE "tether:|SessionStart:" "$WORK/out/hooks-healthy.txt" \
+    || fail "a healthy start shows a hook's message: $(grep -E "tether:|SessionStart:" "$WORK/out/hooks-healthy.txt")"
+  check no-hook-log "$state/hooks.jsonl" session-start
+  say "as expected, the healthy start of h1 shows nothing from tether"
+
+  # 3 (interactive). /exit runs the SessionEnd hooks; the client waits for them (at most 1.5 s unless an entry sets a
+  # "timeout") before it exits, so once it has gone, tether has archived the transcript up to its last line.
+  cc_close h1
+  check hook-input "$spy" SessionEnd "$id" hook_event_name=SessionEnd reason=prompt_input_exit \
+    "transcript_path=$claude/projects/$key/$id.jsonl"
+  hooks_archived "$state/hooks.jsonl" "$spy" "$id"
+  check archived-last-line "$archive/projects/$key/$id.jsonl.gz" "$claude/projects/$key/$id.jsonl"
+
+  # 2. The synced folder renamed away: the links dangle, and a new session shows tether's warning under the
+  # client's banner ("SessionStart:startup says: tether: ..."), once the hook has ended.
+  mv "$sync" "$sync.away"
+  t0="$(now_s)"
+  cc_open H "$dir" h2
+  ready="$(since "$t0")"
+  wait_for "tether's warning on the screen of h2" screen_says h2 "SessionStart:startup says: tether:" \
+    "this session is written nowhere and will be lost"
+  say "h2: prompt ready ${ready} s after the start, tether's warning shown at $(since "$t0") s"
+  screen h2 >"$WORK/out/hooks-away.txt"
+  say "h2 shows: $(grep -F "SessionStart:" "$WORK/out/hooks-away.txt" | sed 's/^[[:space:]]*//')"
+  say "hooks.jsonl: session-start: $(python3 "$CHECKS" hook-log "$state/hooks.jsonl" session-start - "tether: the synced folder")"
+  cc_say h2 "a session on H while the synced folder is away"
+  cc_close h2
+  say "hooks.jsonl: session-end of the session written nowhere: $(python3 "$CHECKS" hook-log "$state/hooks.jsonl" \
+    session-end "${SESSION_OF[h2]}" "")"
+  # claude -p runs the SessionStart hooks before its turn, but shows no systemMessage: tether's warning reaches a
+  # one-shot user only through hooks.jsonl (a measurement of the client, not asserted).
+  cc_print H "$dir" "a one-shot on H while the synced folder is away"
+  say "claude -p while away: stdout $(wc -l <"$LAST_OUT") line(s)$(grep -q "tether:" "$LAST_OUT" "$LAST_ERR" \
+    && echo ", with tether's warning" || echo ", no warning"); stderr: $(tr '\n' ' ' <"$LAST_ERR" | cut -c1-200)"
+  mv "$sync.away" "$sync"
+
+  # 3 (-p). A one-shot session runs the SessionStart and SessionEnd hooks too (reason "other"); the client reports a
+  # SessionEnd hook it had to cancel on stderr ("SessionEnd hook [...] failed: Hook cancelled").
+  id="33333333-3333-4333-8333-333333333333"
+  cc_print H "$dir" "a one-shot on H after setup" --session-id "$id"
+  ! grep -q "hook" "$LAST_ERR" || fail "claude -p reported a hook on stderr: $(cat "$LAST_ERR")"
+  check hook-input "$spy" SessionStart "$id" hook_event_name=SessionStart source=startup
+  check hook-input "$spy" SessionEnd "$id" hook_event_name=SessionEnd reason=other \
+    "transcript_path=$claude/projects/$key/$id.jsonl"
+  hooks_archived "$state/hooks.jsonl" "$spy" "$id"
+  check archived-last-line "$archive/projects/$key/$id.jsonl.gz" "$claude/projects/$key/$id.jsonl"
+  run_tether H 0 verify
+
+  # KNOWN BUG, found by this scenario (tether's, not the client's; to fix in setup, then this check passes):
+  # tether's SessionEnd entry sets no "timeout", so Claude Code 2.1.332 allows the SessionEnd hooks 1.5 s in all and
+  # then stops them (SIGTERM). tether's session-end is then cut off before it archives or notes anything. The jar
+  # alone takes 0.6-1.4 s to start and archive on a busy machine (a run here was cut off so, failing above), and a
+  # large transcript can outlast 1.5 s natively. The entry should carry a "timeout" (seconds) that covers tether's
+  # own bound; the client then waits up to that long, at most 60 s.
+  check hook-timeout "$claude/settings.json" SessionEnd "hook session-end" 1.5
 }
 
 # ---------------------------------------------------------------- scenario 4

@@ -6,6 +6,9 @@
 Each command prints what it found and exits 0, or prints "FAIL: ..." with what was expected and exits 1.
 The shell library (claude-lib.sh) does the orchestration; everything that reads JSON lives here.
 """
+import calendar
+import glob
+import gzip
 import hashlib
 import json
 import os
@@ -366,6 +369,155 @@ def cmd_screen_lists(screen_file, *texts):
     if missing:
         die(f"the screen does not show {missing}; it shows:\n{screen}")
     print(f"ok: the screen lists {', '.join(map(repr, texts))}")
+
+
+# ---------------------------------------------------------------- Claude Code hooks
+
+def _hook_commands(settings, event):
+    """The commands of EVENT's hooks in SETTINGS, in the order the client runs them (group by group)."""
+    return [h.get("command", "") for g in settings.get("hooks", {}).get(event, []) for h in g.get("hooks", [])]
+
+
+def _program_of(command):
+    """The file a hook command runs: the jar of `java -jar JAR ...`, else its first word."""
+    words = shlex.split(command)
+    if len(words) > 2 and os.path.basename(words[0]) in ("java", "java.exe") and words[1] == "-jar":
+        return words[2]
+    return words[0] if words else ""
+
+
+def cmd_hook_entries(settings_file, *own):
+    """settings.json runs tether's `hook session-start` at SessionStart and `hook session-end` at SessionEnd, once
+    each, after the user's OWN hook commands (which are still there), and the program those commands name exists."""
+    settings = _read_json(settings_file)
+    found = []
+    for event, sub in (("SessionStart", "hook session-start"), ("SessionEnd", "hook session-end")):
+        commands = _hook_commands(settings, event)
+        mine = [c for c in commands if c.strip().endswith(" " + sub)]
+        if len(mine) != 1:
+            die(f"{settings_file}: expected one {event} hook running `tether ... {sub}`, found {len(mine)}: {commands}")
+        for o in own:
+            if o.split()[-1] == event and o not in commands:
+                die(f"{settings_file}: the user's own {event} hook {o!r} is gone: {commands}")
+        if commands.index(mine[0]) < max((commands.index(o) for o in own if o in commands), default=-1):
+            die(f"{settings_file}: tether's {event} hook comes before the user's own: {commands}")
+        program = _program_of(mine[0])
+        if not os.path.isabs(program) or not os.path.exists(program):
+            die(f"{settings_file}: tether's {event} hook runs {program!r}, which is not an existing absolute path")
+        found.append(mine[0])
+    print(f"ok: settings.json has tether's two hooks after the user's own ({len(own)}): {found[0]!r}, {found[1]!r}")
+
+
+def _spied(spy_dir, event, session):
+    """The inputs the spy hook kept for EVENT of SESSION: (seconds since the epoch, document), oldest first."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(spy_dir, f"{event}.*.json"))):
+        doc = _read_json(path)
+        if doc.get("session_id") == session:
+            out.append((int(path.rsplit(".", 2)[1]) / 1e9, doc))
+    return sorted(out, key=lambda t: t[0])
+
+
+def cmd_hook_input(spy_dir, event, session, *pairs):
+    """The client ran the hooks of EVENT for SESSION (a spy hook kept its stdin) and passed every KEY=VALUE of
+    PAIRS; prints the document's keys. Fails (exit 1, saying why) while there is none yet: a predicate too."""
+    seen = _spied(spy_dir, event, session)
+    if not seen:
+        print(f"no {event} input for session {session} in {spy_dir} yet")
+        sys.exit(1)
+    doc = seen[-1][1]
+    wrong = [f"{k}={doc.get(k)!r} (expected {v!r})" for k, v in (p.split("=", 1) for p in pairs) if str(doc.get(k)) != v]
+    if wrong:
+        die(f"the client's {event} input for {session}: " + ", ".join(wrong) + f"; it passed {json.dumps(doc)}")
+    print(f"ok: the client ran the {event} hooks of {session} ({len(seen)}x) with {', '.join(sorted(doc))}"
+          + "".join(f"; {k}={doc[k]}" for k in ("source", "reason") if k in doc))
+
+
+def _hook_log(hooks_jsonl, hook, session):
+    lines = _jsonl(hooks_jsonl) if os.path.exists(hooks_jsonl) else []
+    return lines, [e for e in lines if e.get("hook") == hook and (session == "-" or e.get("session") == session)]
+
+
+def cmd_hook_log(hooks_jsonl, hook, session, prefix):
+    """tether's hooks.jsonl has a run of HOOK for SESSION ("-": any) whose outcome starts with PREFIX; prints it."""
+    lines, runs = _hook_log(hooks_jsonl, hook, session)
+    if not runs or not runs[-1].get("outcome", "").startswith(prefix):
+        held = "\n  ".join(json.dumps(e) for e in lines) if lines else "nothing"
+        die(f"{hooks_jsonl}: no {hook} run for {session} whose outcome starts with {prefix!r}; it holds:\n  {held}")
+    print(runs[-1]["outcome"])
+
+
+def cmd_no_hook_log(hooks_jsonl, hook):
+    """tether's hooks.jsonl has no run of HOOK (session-start notes a run only when it showed a message)."""
+    _lines, runs = _hook_log(hooks_jsonl, hook, "-")
+    if runs:
+        die(f"{hooks_jsonl} has {len(runs)} {hook} run(s): " + "; ".join(e.get("outcome", "") for e in runs))
+    print(f"ok: hooks.jsonl notes no {hook} run")
+
+
+def cmd_hook_took(spy_dir, event, hooks_jsonl, hook, session):
+    """Prints how long after the client started EVENT's hooks for SESSION (the spy's time) tether's HOOK noted
+    its outcome: a measurement, never a failure."""
+    seen = _spied(spy_dir, event, session)
+    _lines, runs = _hook_log(hooks_jsonl, hook, session)
+    if not seen or not runs:
+        print("unknown")
+        return
+    # Instant.toString(): 2026-01-02T03:04:05[.fraction]Z
+    stamp, _, fraction = runs[-1]["time"].rstrip("Z").partition(".")
+    day, _, clock = stamp.partition("T")
+    fields = [int(x) for x in day.split("-") + clock.split(":")]
+    ended = calendar.timegm((*fields, 0, 0, 0)) + float("0." + (fraction or "0"))
+    print(f"{ended - seen[-1][0]:.2f}")
+
+
+def cmd_hook_ended(sub, claude_dir):
+    """No process runs `tether ... --claude-dir CLAUDE_DIR ... hook SUB` (a predicate: exit 1 while one does)."""
+    for path in glob.glob("/proc/[0-9]*/cmdline"):
+        try:
+            with open(path, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if f"--claude-dir {claude_dir} " in cmd and f"hook {sub}" in cmd and path.split("/")[2] != str(os.getpid()):
+            print(f"pid {path.split('/')[2]} still runs tether hook {sub}")
+            sys.exit(1)
+
+
+def cmd_hook_timeout(settings_file, event, subcommand, client_default):
+    """tether's EVENT entry (the command ending in SUBCOMMAND) sets a "timeout" (seconds) above CLIENT_DEFAULT, the
+    seconds the client allows that event's hooks when no entry sets one."""
+    settings = _read_json(settings_file)
+    for group in settings.get("hooks", {}).get(event, []):
+        for hook in group.get("hooks", []):
+            if hook.get("command", "").strip().endswith(" " + subcommand):
+                t = hook.get("timeout")
+                if not isinstance(t, (int, float)) or t <= float(client_default):
+                    die(f"tether's {event} entry sets {'no timeout' if t is None else f'timeout {t!r}'}, so the client "
+                        f"stops `{subcommand}` after {client_default} s: {json.dumps(hook)}")
+                print(f"ok: tether's {event} entry allows {t} s (the client's default: {client_default} s)")
+                return
+    die(f"{settings_file} has no {event} entry running {subcommand!r}")
+
+def _last_line(lines):
+    return next((line for line in reversed(lines) if line.strip()), None)
+
+
+def cmd_archived_last_line(archived_gz, transcript):
+    """The archived copy ARCHIVED_GZ (gzip) ends with the last line of the live TRANSCRIPT."""
+    if not os.path.isfile(archived_gz):
+        die(f"the archive holds no {archived_gz}; its folder holds: "
+            f"{sorted(os.listdir(os.path.dirname(archived_gz))) if os.path.isdir(os.path.dirname(archived_gz)) else 'nothing'}")
+    with gzip.open(archived_gz, "rb") as f:
+        archived = f.read().splitlines()
+    with open(transcript, "rb") as f:
+        live = f.read().splitlines()
+    want, got = _last_line(live), _last_line(archived)
+    if want is None or got != want:
+        die(f"{os.path.basename(archived_gz)} ends with {(got or b'').decode()[:160]!r}, the live transcript with "
+            f"{(want or b'').decode()[:160]!r} ({len(archived)} lines archived, {len(live)} live)")
+    print(f"ok: {os.path.basename(archived_gz)} ends with the transcript's last line ({len(archived)} lines archived,"
+          f" {len(live)} live{', identical' if archived == live else ''})")
 
 
 def main():
