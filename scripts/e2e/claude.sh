@@ -332,12 +332,10 @@ scenario_hooks() {
   check archived-last-line "$archive/projects/$key/$id.jsonl.gz" "$claude/projects/$key/$id.jsonl"
   run_tether H 0 verify
 
-  # KNOWN BUG, found by this scenario (tether's, not the client's; to fix in setup, then this check passes):
-  # tether's SessionEnd entry sets no "timeout", so Claude Code 2.1.332 allows the SessionEnd hooks 1.5 s in all and
-  # then stops them (SIGTERM). tether's session-end is then cut off before it archives or notes anything. The jar
-  # alone takes 0.6-1.4 s to start and archive on a busy machine (a run here was cut off so, failing above), and a
-  # large transcript can outlast 1.5 s natively. The entry should carry a "timeout" (seconds) that covers tether's
-  # own bound; the client then waits up to that long, at most 60 s.
+  # Found by this scenario: without a "timeout" on its entry, Claude Code 2.1.332 allows the SessionEnd hooks 1.5 s
+  # in all and then stops them (SIGTERM), cutting tether's session-end off before it archives or notes anything (the
+  # jar alone takes 0.6-1.4 s to start and archive on a busy machine; a large transcript can outlast 1.5 s natively).
+  # tether's entry carries a "timeout" (seconds) that covers its own bound; the client waits up to that, at most 60 s.
   check hook-timeout "$claude/settings.json" SessionEnd "hook session-end" 1.5
 }
 
