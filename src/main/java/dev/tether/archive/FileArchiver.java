@@ -54,7 +54,7 @@ final class FileArchiver {
     /** @param session the index's entry of this transcript, or null (not a session, or new to the index) */
     Outcome archive(BackupPlan.Work work, SessionEntry session) throws IOException, Unreadable {
         if (work instanceof BackupPlan.Content c) {
-            return content(c);
+            return new ContentArchiver(platform, runId).archive(c);
         }
         LiveFile f = work.file();
         Path archived = layout.lines(f.rel());
@@ -119,7 +119,7 @@ final class FileArchiver {
             facts.accept(b, n, end);
         });
         long after = before;
-        try (FileChannel live = openLive(f)) {
+        try (FileChannel live = LiveReads.open(f)) {
             if (liveSize(live) > from || before < 0) { // a new transcript gets its file even when empty
                 after = GzipMembers.append(archived, out -> copyFrom(live, from, out, read, splitter));
             }
@@ -142,7 +142,7 @@ final class FileArchiver {
 
     private static void copyFrom(FileChannel live, long from, OutputStream out, long[] read, LineSplitter splitter)
             throws IOException {
-        eachChunk(live, from, (buf, n) -> {
+        LiveReads.eachChunk(live, from, (buf, n) -> {
             out.write(buf, 0, n);
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
@@ -154,35 +154,6 @@ final class FileArchiver {
             }
             read[0] += n;
         });
-    }
-
-    /** Receives one chunk of a live file: {@code n} bytes of {@code buf} from 0. */
-    private interface Chunk {
-        void accept(byte[] buf, int n) throws IOException;
-    }
-
-    /**
-     * Reads the live file from {@code from} to its end, chunk by chunk. A read failure is the live file's
-     * (an {@link UncheckedIOException}, which {@link #archive} reports as unreadable); what {@code chunk}
-     * throws is the archive's.
-     */
-    private static void eachChunk(FileChannel live, long from, Chunk chunk) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-        long at = from;
-        while (true) {
-            buf.clear();
-            int n;
-            try {
-                n = live.read(buf, at);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (n < 0) {
-                return;
-            }
-            chunk.accept(buf.array(), n);
-            at += n;
-        }
     }
 
     /**
@@ -212,7 +183,7 @@ final class FileArchiver {
         }
         List<byte[]> missing = new ArrayList<>();
         long[] counts = new long[2];
-        try (FileChannel live = openLive(f)) {
+        try (FileChannel live = LiveReads.open(f)) {
             LineSplitter liveLines = new LineSplitter((b, n, end) -> {
                 if (seen.add(b, 0, n)) {
                     byte[] line = java.util.Arrays.copyOf(b, n + 1);
@@ -225,7 +196,7 @@ final class FileArchiver {
                     }
                 }
             });
-            eachChunk(live, 0, (buf, n) -> liveLines.accept(buf, 0, n));
+            LiveReads.eachChunk(live, 0, (buf, n) -> liveLines.accept(buf, 0, n));
             liveLines.finish();
         }
         long after = before;
@@ -274,52 +245,6 @@ final class FileArchiver {
     private static int readLive(InputStream in, byte[] buf, int length) {
         try {
             return in.readNBytes(buf, 0, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Another file: a new version unless a version holding the same bytes is kept already. */
-    private Outcome content(BackupPlan.Content c) throws IOException, Unreadable {
-        LiveFile f = c.file();
-        Path temp = c.next().resolveSibling("." + c.next().getFileName() + ".tether-" + runId);
-        Files.createDirectories(temp.getParent());
-        CRC32 crc = new CRC32();
-        long[] size = new long[1];
-        try (FileChannel live = openLive(f)) {
-            Files.deleteIfExists(temp);
-            GzipMembers.append(temp, out -> eachChunk(live, 0, (buf, n) -> {
-                out.write(buf, 0, n);
-                crc.update(buf, 0, n);
-                size[0] += n;
-            }));
-        } catch (UncheckedIOException e) {
-            Files.deleteIfExists(temp);
-            throw new Unreadable(f.rel(), e.getCause());
-        }
-        List<Catalog.Version> versions = new ArrayList<>(c.entry() == null ? List.of() : c.entry().versions());
-        Path same = null;
-        for (Path kept : c.onDisk()) {
-            if (GzipTrailer.matches(kept, crc.getValue(), size[0]) && GzipTrailer.sameContent(kept, temp)) {
-                same = kept;
-                break;
-            }
-        }
-        long growth = 0;
-        if (same != null) {
-            Files.delete(temp);
-        } else {
-            growth = Files.size(temp);
-            platform.renameNoReplace(temp, c.next());
-            versions.add(new Catalog.Version(c.onDisk().size() + 1, size[0], crc.getValue()));
-        }
-        Catalog.Entry entry = new Catalog.Entry(f.key(), f.size(), f.mtime(), -1, -1, 0, versions);
-        return new Outcome(f.rel(), entry, same == null ? size[0] : 0, 0, growth, null);
-    }
-
-    private static FileChannel openLive(LiveFile f) {
-        try {
-            return FileChannel.open(f.path(), StandardOpenOption.READ);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
