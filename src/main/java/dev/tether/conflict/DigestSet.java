@@ -10,7 +10,7 @@ import java.util.Arrays;
  * lines: 32 bytes a line, whatever its length. Two different lines share a digest with a probability
  * of about n²/2¹²⁹, nothing next to a disk error. Open addressing on two arrays of longs.
  */
-final class DigestSet {
+public final class DigestSet {
     private static final int SMALL = 16;
 
     private final MessageDigest sha256;
@@ -18,7 +18,7 @@ final class DigestSet {
     private long[] lo = new long[SMALL];
     private int size;
 
-    DigestSet() {
+    public DigestSet() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -27,7 +27,7 @@ final class DigestSet {
     }
 
     /** Adds the line's digest; true when it was not there yet. */
-    boolean add(byte[] line) {
+    public boolean add(byte[] line) {
         ByteBuffer d = ByteBuffer.wrap(sha256.digest(line));
         long h = d.getLong();
         long l = d.getLong();

@@ -1,0 +1,105 @@
+package dev.tether.find;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sessions laid out as Claude Code lays them out: {@code <projects>/<key>/<id>.jsonl}, with the session's
+ * folder {@code <key>/<id>/} beside it (its {@code subagents/*.jsonl}). {@code <id>.jsonl.gz} is read
+ * too: the archive keeps this layout with gzip files, and a user may have compressed old transcripts.
+ * Listing costs one directory read per project and one {@code stat} per entry; no file is opened.
+ * Links are followed ({@code projects} itself is tether's link once set up).
+ */
+public final class ProjectsTree implements SessionSource {
+    private final Path projects;
+    private final Origin origin;
+
+    public ProjectsTree(Path projects, Origin origin) {
+        this.projects = projects;
+        this.origin = origin;
+    }
+
+    /** Claude Code's live sessions under {@code <claudeDir>/projects}. */
+    public static ProjectsTree live(Path claudeDir) {
+        return new ProjectsTree(claudeDir.resolve("projects"), Origin.LIVE);
+    }
+
+    @Override
+    public List<StoredSession> list(Problems problems) {
+        List<StoredSession> out = new ArrayList<>();
+        if (!Files.isDirectory(projects)) {
+            return out; // no sessions yet: nothing to report
+        }
+        try (DirectoryStream<Path> keys = Files.newDirectoryStream(projects)) {
+            for (Path key : keys) {
+                if (Files.isDirectory(key)) {
+                    listProject(key, out, problems);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.file(projects, "cannot list: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private void listProject(Path project, List<StoredSession> out, Problems problems) {
+        String key = project.getFileName().toString();
+        List<TranscriptFile> transcripts = new ArrayList<>();
+        Set<String> folders = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue; // deleted since the listing (Claude Code's sweep, a user)
+                }
+                if (attrs.isDirectory()) {
+                    folders.add(name);
+                } else if (attrs.isRegularFile() && TranscriptFile.isTranscriptName(name)) {
+                    transcripts.add(new TranscriptFile(entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.file(project, "cannot list: " + e.getMessage());
+        }
+        for (TranscriptFile t : transcripts) {
+            String id = t.stem();
+            out.add(new StoredSession(id, key, origin, t, folders.contains(id) ? project.resolve(id) : null, null));
+        }
+    }
+
+    /** The subagent transcripts of a session ({@code <id>/subagents/*.jsonl[.gz]}), by name. */
+    public static List<TranscriptFile> subagents(StoredSession session, Problems problems) {
+        List<TranscriptFile> out = new ArrayList<>();
+        if (session.sessionDir() == null) {
+            return out;
+        }
+        Path dir = session.sessionDir().resolve("subagents");
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (TranscriptFile.isTranscriptName(name) && Files.isRegularFile(entry)) {
+                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+                    out.add(new TranscriptFile(entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.file(dir, "cannot list: " + e.getMessage());
+        }
+        out.sort((a, b) -> a.path().getFileName().toString().compareTo(b.path().getFileName().toString()));
+        return out;
+    }
+}
