@@ -72,7 +72,7 @@ public final class SummaryAccumulator {
         if (entry instanceof TranscriptLine line) {
             see(line.type(), line.timestamp(), line.cwd());
             if (firstPrompt == null && "user".equals(line.type()) && !line.meta() && !line.sidechain()
-                    && !line.json().path("isCompactSummary").asBoolean(false) && line.json().has("message")) {
+                    && !line.json().path("isCompactSummary").booleanValue() && line.json().has("message")) {
                 firstPrompt = prompt(line.json().get("message").get("content"));
             }
         }

@@ -50,8 +50,8 @@ public final class TranscriptParser {
         String type = string(root, "type");
         JsonNode message = root.get("message");
         return new TranscriptLine(type == null ? "" : type, string(root, "sessionId"), string(root, "uuid"),
-                timestamp(root.get("timestamp")), string(root, "cwd"), root.path("isSidechain").asBoolean(false),
-                root.path("isMeta").asBoolean(false), message != null && message.isObject() ? message(message) : null, root);
+                timestamp(root.get("timestamp")), string(root, "cwd"), root.path("isSidechain").booleanValue(),
+                root.path("isMeta").booleanValue(), message != null && message.isObject() ? message(message) : null, root);
     }
 
     static Instant timestamp(JsonNode value) {
@@ -93,7 +93,7 @@ public final class TranscriptParser {
             case "thinking" -> new Block.Thinking(orEmpty(string(block, "thinking")));
             case "tool_use", "server_tool_use" -> new Block.ToolUse(string(block, "id"), orEmpty(string(block, "name")),
                     block.get("input"));
-            case "tool_result" -> new Block.ToolResult(string(block, "tool_use_id"), block.path("is_error").asBoolean(false),
+            case "tool_result" -> new Block.ToolResult(string(block, "tool_use_id"), block.path("is_error").booleanValue(),
                     resultText(block.get("content")));
             case "image" -> new Block.Image(string(block.path("source"), "media_type"));
             default -> new Block.Other(type);
