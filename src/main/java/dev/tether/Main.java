@@ -7,8 +7,11 @@ import dev.tether.cli.DemoCommand;
 import dev.tether.cli.DetectCommand;
 import dev.tether.cli.Environment;
 import dev.tether.cli.ResolveCommand;
+import dev.tether.cli.SearchCommand;
 import dev.tether.cli.Session;
+import dev.tether.cli.SessionsCommand;
 import dev.tether.cli.SetupCommand;
+import dev.tether.cli.ShowCommand;
 import dev.tether.cli.UnlinkCommand;
 import dev.tether.cli.VerifyCommand;
 import dev.tether.state.Json;
@@ -26,7 +29,8 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps Claude Code history safe and shared across machines: moves chosen items of ~/.claude into a"
                 + " cloud sync folder, leaves links in their place, checks the arrangement and rolls it back.",
         subcommands = {DetectCommand.class, SetupCommand.class, VerifyCommand.class, UnlinkCommand.class, ResolveCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+                SessionsCommand.class, ShowCommand.class, SearchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done/healthy, 1 problems found, 2 bad input (nothing changed), 3 refused for safety"
                 + " (nothing changed), 4 failed and rolled back, 5 failed and not completely rolled back (see the journal)."})
 public final class Main implements Runnable {

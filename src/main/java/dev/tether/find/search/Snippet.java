@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * A short piece of a message around a match: parts of text, the matched ones marked, so a terminal can
- * colour them and a script can find them. Line ends and tabs are shown as spaces; an ellipsis says the
- * text goes on.
+ * colour them and a script can find them. About {@value #BEFORE} characters before the match and
+ * {@value #AFTER} after, cut between words where one ends nearby; line ends and tabs are shown as
+ * spaces; an ellipsis says the text goes on.
  */
 public record Snippet(List<Part> parts) {
     static final int BEFORE = 50;
     static final int AFTER = 70;
+    /** How far a cut moves to fall between words. */
+    private static final int WORD = 15;
 
     public record Part(String text, boolean match) {
     }
@@ -33,6 +36,18 @@ public record Snippet(List<Part> parts) {
     static Snippet around(int[] original, int[] folded, int at, int end, List<Term> terms) {
         int from = Math.max(0, at - BEFORE);
         int to = Math.min(original.length, Math.max(end, at + 1) + AFTER);
+        for (int i = from; from > 0 && i < Math.min(at, from + WORD); i++) {
+            if (Character.isWhitespace(original[i])) {
+                from = i + 1; // start at a word, not inside one
+                break;
+            }
+        }
+        for (int i = to - 1; to < original.length && i > Math.max(end, to - WORD); i--) {
+            if (Character.isWhitespace(original[i])) {
+                to = i;
+                break;
+            }
+        }
         boolean[] marked = new boolean[to - from];
         for (Term term : terms) {
             for (int i = indexOf(folded, term.folded, from); i >= 0 && i < to; i = indexOf(folded, term.folded, i + 1)) {

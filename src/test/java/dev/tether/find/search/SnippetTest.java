@@ -2,6 +2,7 @@ package dev.tether.find.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,6 +33,14 @@ class SnippetTest {
         assertEquals('\u2026', m.charAt(0));
         assertEquals('\u2026', m.charAt(m.length() - 1));
         assertEquals("a".repeat(Snippet.BEFORE - 1) + " [needle] " + "b".repeat(Snippet.AFTER - 1), m.substring(1, m.length() - 1));
+    }
+
+    @Test
+    void cutsFallBetweenWords() {
+        String text = "lorem ipsum ".repeat(20) + "needle" + " dolor sit".repeat(20);
+        String m = marked(find(List.of(text), "needle").snippet());
+        assertEquals("\u2026lorem", m.substring(0, 6));
+        assertTrue(m.endsWith(" sit\u2026") || m.endsWith(" dolor\u2026"), m);
     }
 
     @Test
