@@ -57,15 +57,27 @@ public final class SearchCommand implements Callable<Integer> {
         Search.Query query = new Search.Query(terms, filters.projectFilter(), filters.window(clock), Math.max(0, limit));
         Problems problems = new Problems();
         Catalog catalog = Finding.catalog(session, problems);
-        Search.Result result = Search.run(catalog, query, problems);
         ArrayNode hits = console.doc().putArray("hits");
-        result.hits().forEach(h -> hits.add(toJson(h)));
-        console.doc().put("limited", result.limited());
-        Finding.report(console, problems);
-        if (!console.json() && !console.quiet()) {
-            print(console, result, session.ctx().locations().home(), clock.getZone());
+        boolean text = !console.json() && !console.quiet();
+        PrintStream out = Finding.utf8(console);
+        Path home = session.ctx().locations().home();
+        Search.Outcome outcome = Search.run(catalog, query, h -> {
+            if (console.json()) {
+                hits.add(toJson(h));
+            } else if (text) {
+                print(out, console, h, home, clock.getZone());
+            }
+        }, problems);
+        console.doc().put("limited", outcome.limited());
+        if (text) {
+            int n = outcome.hits();
+            out.println(n == 0 ? "no message contains " + (terms.size() == 1 ? "the term" : "all the terms")
+                    : n + (n == 1 ? " hit" : " hits") + (outcome.limited() ? " (stopped at --limit " + limit + "; there may be more)"
+                            : ""));
+            out.flush();
         }
-        return result.hits().isEmpty() ? 1 : 0;
+        Finding.report(console, problems);
+        return outcome.hits() == 0 ? 1 : 0;
     }
 
     /** A match in red on a terminal; between ** where there is no colour, so it still shows. */
@@ -87,24 +99,18 @@ public final class SearchCommand implements Callable<Integer> {
         return o;
     }
 
-    private void print(Console console, Search.Result result, Path home, ZoneId zone) {
-        PrintStream out = Finding.utf8(console);
-        for (Hit h : result.hits()) {
-            String when = h.timestamp() == null ? "" : WHEN.format(h.timestamp().atZone(zone));
-            out.println(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN) + "  "
-                    + when + "  " + Printable.of(Finding.shortPath(h.projectPath() == null ? h.projectKey() : h.projectPath(), home))
-                    + "  " + console.paint("(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent())
-                            + ")", Console.Paint.DIM));
-            StringBuilder line = new StringBuilder("    ");
-            for (Snippet.Part p : h.snippet().parts()) {
-                String text = Printable.of(p.text());
-                line.append(p.match() ? mark(console, text) : text);
-            }
-            out.println(line);
+    /** Two lines a hit: which session, when, where, and who; then the snippet, the match marked. */
+    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone) {
+        String when = h.timestamp() == null ? "" : WHEN.format(h.timestamp().atZone(zone));
+        String project = Printable.of(Finding.shortPath(h.projectPath() == null ? h.projectKey() : h.projectPath(), home));
+        String where = "(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent()) + ")";
+        out.println(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN) + "  " + when
+                + "  " + project + "  " + console.paint(where, Console.Paint.DIM));
+        StringBuilder line = new StringBuilder("    ");
+        for (Snippet.Part p : h.snippet().parts()) {
+            String text = Printable.of(p.text());
+            line.append(p.match() ? mark(console, text) : text);
         }
-        int n = result.hits().size();
-        out.println(n == 0 ? "no message contains " + (terms.size() == 1 ? "the term" : "all the terms")
-                : n + (n == 1 ? " hit" : " hits") + (result.limited() ? " (stopped at --limit " + limit + "; there may be more)" : ""));
-        out.flush();
+        out.println(line);
     }
 }

@@ -72,6 +72,15 @@ public final class Problems {
         }
     }
 
+    /** Adds everything another collection holds (a worker's, once its work is taken). */
+    public void addAll(Problems other) {
+        Map<Path, OfFile> theirs;
+        synchronized (other) {
+            theirs = new LinkedHashMap<>(other.files);
+        }
+        theirs.forEach(this::add);
+    }
+
     /** The problems recorded for one file so far. */
     public synchronized OfFile of(Path file) {
         return files.getOrDefault(file, OfFile.NONE);

@@ -15,7 +15,7 @@ import java.util.Set;
  * Sessions laid out as Claude Code lays them out: {@code <projects>/<key>/<id>.jsonl}, with the session's
  * folder {@code <key>/<id>/} beside it (its {@code subagents/*.jsonl}). {@code <id>.jsonl.gz} is read
  * too: the archive keeps this layout with gzip files, and a user may have compressed old transcripts.
- * Listing costs one directory read per project and one {@code stat} per entry; no file is opened.
+ * Listing costs one directory read per project and one {@code stat} per transcript; no file is opened.
  * Links are followed ({@code projects} itself is tether's link once set up).
  */
 public final class ProjectsTree implements SessionSource {
@@ -57,15 +57,17 @@ public final class ProjectsTree implements SessionSource {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
+                if (!TranscriptFile.isTranscriptName(name)) {
+                    folders.add(name); // perhaps a session's folder; only ever looked up by id, so no stat
+                    continue;
+                }
                 BasicFileAttributes attrs;
                 try {
                     attrs = Files.readAttributes(entry, BasicFileAttributes.class);
                 } catch (NoSuchFileException e) {
                     continue; // deleted since the listing (Claude Code's sweep, a user)
                 }
-                if (attrs.isDirectory()) {
-                    folders.add(name);
-                } else if (attrs.isRegularFile() && TranscriptFile.isTranscriptName(name)) {
+                if (attrs.isRegularFile()) {
                     transcripts.add(new TranscriptFile(entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
                 }
             }
@@ -78,28 +80,28 @@ public final class ProjectsTree implements SessionSource {
         }
     }
 
-    /** The subagent transcripts of a session ({@code <id>/subagents/*.jsonl[.gz]}), by name. */
-    public static List<TranscriptFile> subagents(StoredSession session, Problems problems) {
-        List<TranscriptFile> out = new ArrayList<>();
+    /**
+     * The subagent transcripts of a session ({@code <id>/subagents/*.jsonl[.gz]}), by name. One directory
+     * read, no {@code stat}: these files are only read, never listed with sizes or cached.
+     */
+    public static List<Path> subagents(StoredSession session, Problems problems) {
+        List<Path> out = new ArrayList<>();
         if (session.sessionDir() == null) {
             return out;
         }
         Path dir = session.sessionDir().resolve("subagents");
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (TranscriptFile.isTranscriptName(name) && Files.isRegularFile(entry)) {
-                    BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class);
-                    out.add(new TranscriptFile(entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                if (TranscriptFile.isTranscriptName(entry.getFileName().toString())) {
+                    out.add(entry);
                 }
             }
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return out; // a session folder without subagents (only tool-results/, say)
         } catch (IOException | RuntimeException e) {
             problems.file(dir, "cannot list: " + e.getMessage());
         }
-        out.sort((a, b) -> a.path().getFileName().toString().compareTo(b.path().getFileName().toString()));
+        out.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tether.find;
 
 import dev.tether.conflict.DigestSet;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  */
 public final class SessionLines {
     /** A subagent's transcript (its file name without extension, e.g. {@code agent-1a2b3c4d}) and its copies. */
-    public record Subagent(String name, List<TranscriptFile> copies) {
+    public record Subagent(String name, List<Path> copies) {
     }
 
     private SessionLines() {
@@ -23,15 +24,15 @@ public final class SessionLines {
 
     /** The session's own transcript, line by line; returns false when the visitor stopped. */
     public static boolean main(CatalogEntry entry, LineVisitor visitor, Problems problems) {
-        return read(entry.copies().stream().map(StoredSession::transcript).toList(), visitor, problems);
+        return read(entry.copies().stream().map(c -> c.transcript().path()).toList(), visitor, problems);
     }
 
     /** Its subagents' transcripts, by name; a name found in several copies is one subagent. */
     public static List<Subagent> subagents(CatalogEntry entry, Problems problems) {
-        Map<String, List<TranscriptFile>> byName = new TreeMap<>();
+        Map<String, List<Path>> byName = new TreeMap<>();
         for (StoredSession copy : entry.copies()) {
-            for (TranscriptFile f : ProjectsTree.subagents(copy, problems)) {
-                byName.computeIfAbsent(f.stem(), k -> new ArrayList<>()).add(f);
+            for (Path f : ProjectsTree.subagents(copy, problems)) {
+                byName.computeIfAbsent(TranscriptFile.stem(f.getFileName().toString()), k -> new ArrayList<>()).add(f);
             }
         }
         List<Subagent> out = new ArrayList<>();
@@ -40,10 +41,10 @@ public final class SessionLines {
     }
 
     /** The union of the copies' lines, numbered as delivered; returns false when the visitor stopped. */
-    public static boolean read(List<TranscriptFile> copies, LineVisitor visitor, Problems problems) {
+    public static boolean read(List<Path> copies, LineVisitor visitor, Problems problems) {
         if (copies.size() == 1) {
             boolean[] going = {true};
-            TranscriptReader.read(copies.get(0).path(), (line, number, size) -> going[0] = visitor.line(line, number, size),
+            TranscriptReader.read(copies.get(0), (line, number, size) -> going[0] = visitor.line(line, number, size),
                     problems);
             return going[0];
         }
@@ -52,7 +53,7 @@ public final class SessionLines {
         boolean[] going = {true};
         for (int i = 0; i < copies.size(); i++) {
             boolean first = i == 0; // the first copy's own repeats are its content, kept
-            TranscriptReader.read(copies.get(i).path(), (line, number, size) -> {
+            TranscriptReader.read(copies.get(i), (line, number, size) -> {
                 if (seen.add(line) || first) {
                     going[0] = visitor.line(line, ++delivered[0], size);
                 }

@@ -30,7 +30,7 @@ public final class Show {
         SessionLines.main(entry, parsing(main, format, problems), problems);
         for (SessionLines.Subagent agent : SessionLines.subagents(entry, problems)) {
             format.beginSubagent(agent.name());
-            SessionLines.read(agent.copies(), parsing(agent.copies().get(0).path(), format, problems), problems);
+            SessionLines.read(agent.copies(), parsing(agent.copies().get(0), format, problems), problems);
         }
         format.end();
     }

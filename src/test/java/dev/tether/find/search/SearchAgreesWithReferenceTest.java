@@ -104,10 +104,11 @@ class SearchAgreesWithReferenceTest {
 
     private static Set<String> fast(List<String> terms) {
         Problems problems = new Problems();
-        Search.Result r = Search.run(catalog, new Search.Query(terms, ProjectFilter.ANY, TimeWindow.ALWAYS, 0), problems);
+        List<Hit> hits = new ArrayList<>();
+        Search.run(catalog, new Search.Query(terms, ProjectFilter.ANY, TimeWindow.ALWAYS, 0), hits::add, problems);
         assertTrue(problems.isEmpty(), problems.messages()::toString);
         Set<String> out = new HashSet<>();
-        for (Hit h : r.hits()) {
+        for (Hit h : hits) {
             assertTrue(out.add(h.file() + ":" + h.offset()), "a message is one hit: " + h);
         }
         return out;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +49,21 @@ class SearchTest {
         catalog = Catalog.of(List.of(ProjectsTree.live(tmp.resolve(".claude"))), new Problems());
     }
 
-    private Search.Result search(Search.Query q) {
+    private record Found(List<Hit> hits, boolean limited) {
+    }
+
+    private Found search(Search.Query q) {
         Problems problems = new Problems();
-        Search.Result r = Search.run(catalog, q, problems);
+        List<Hit> hits = new ArrayList<>();
+        Search.Outcome o = Search.run(catalog, q, hits::add, problems);
         assertTrue(problems.isEmpty(), problems.messages()::toString);
-        return r;
+        assertEquals(hits.size(), o.hits());
+        return new Found(hits, o.limited());
     }
 
     @Test
     void newestSessionFirstThenInOrder() {
-        Search.Result r = search(new Search.Query(List.of("PARSER"), ProjectFilter.ANY, TimeWindow.ALWAYS, 0));
+        Found r = search(new Search.Query(List.of("PARSER"), ProjectFilter.ANY, TimeWindow.ALWAYS, 0));
         assertEquals(List.of("new-0", "old-0", "old-1"), r.hits().stream().map(Hit::uuid).toList());
         assertFalse(r.limited());
         Hit h = r.hits().get(0);
@@ -81,7 +87,7 @@ class SearchTest {
 
     @Test
     void theLimitStopsTheSearchAndSaysSo() {
-        Search.Result r = search(new Search.Query(List.of("parser"), ProjectFilter.ANY, TimeWindow.ALWAYS, 2));
+        Found r = search(new Search.Query(List.of("parser"), ProjectFilter.ANY, TimeWindow.ALWAYS, 2));
         assertEquals(2, r.hits().size());
         assertTrue(r.limited());
     }
