@@ -62,8 +62,10 @@ public final class SessionsCommand implements Callable<Integer> {
         if (!summaries.save(catalog)) {
             console.detail("the summary cache in the state dir could not be written; the next listing reads every transcript again");
         }
-        ArrayNode json = console.doc().putArray("sessions");
-        rows.forEach(r -> json.add(toJson(r)));
+        if (console.json()) {
+            ArrayNode json = console.doc().putArray("sessions");
+            rows.forEach(r -> json.add(toJson(r)));
+        }
         Finding.report(console, problems);
         if (!console.json() && !console.quiet()) {
             print(console, rows, session.ctx().locations().home(), clock.getZone());
@@ -78,6 +80,7 @@ public final class SessionsCommand implements Callable<Integer> {
         return o;
     }
 
+    /** A table; built without String.format, which costs more than the rest of a row when there are 20,000. */
     private static void print(Console console, List<SessionRow> rows, Path home, ZoneId zone) {
         PrintStream out = Finding.utf8(console);
         if (rows.isEmpty()) {
@@ -85,19 +88,31 @@ public final class SessionsCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        String format = "%-16s  %-" + PROJECT + "s  %-8s  %5s  %9s  ";
-        out.println(console.paint(String.format(format, "last activity", "project", "session", "msgs", "size")
-                + String.format("%-8s  %s", "status", "first prompt"), Console.Paint.BOLD));
+        out.println(console.paint(pad("last activity", 16) + "  " + pad("project", PROJECT) + "  " + pad("session", 8) + "  "
+                + padLeft("msgs", 5) + "  " + padLeft("size", 9) + "  " + pad("status", 8) + "  first prompt", Console.Paint.BOLD));
+        StringBuilder line = new StringBuilder(200);
         for (SessionRow r : rows) {
             SessionSummary s = r.summary();
             String project = Finding.shortPath(s.projectPath() == null ? s.projectKey() : s.projectPath(), home);
-            String status = console.paint(String.format("%-8s", r.status().id()),
-                    r.status() == Origin.LIVE ? Console.Paint.GREEN : Console.Paint.YELLOW);
-            out.println(String.format(format, WHEN.format(r.lastActivity().atZone(zone)), left(Printable.of(project), PROJECT),
-                    s.id().substring(0, Math.min(8, s.id().length())), s.messages(), Sizes.human(s.bytes()))
-                    + status + "  " + prompt(s.firstPrompt()));
+            line.setLength(0);
+            line.append(WHEN.format(r.lastActivity().atZone(zone))).append("  ")
+                    .append(pad(left(Printable.of(project), PROJECT), PROJECT)).append("  ")
+                    .append(pad(s.id().substring(0, Math.min(8, s.id().length())), 8)).append("  ")
+                    .append(padLeft(Long.toString(s.messages()), 5)).append("  ")
+                    .append(padLeft(Sizes.human(s.bytes()), 9)).append("  ")
+                    .append(console.paint(pad(r.status().id(), 8), r.status() == Origin.LIVE ? Console.Paint.GREEN : Console.Paint.YELLOW))
+                    .append("  ").append(prompt(s.firstPrompt()));
+            out.println(line);
         }
         out.flush();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     /** The end of a long path is the part that tells projects apart. */
@@ -105,11 +120,26 @@ public final class SessionsCommand implements Callable<Integer> {
         return text.length() <= width ? text : "\u2026" + text.substring(text.length() - width + 1);
     }
 
+    /** The prompt on one line of at most {@value #PROMPT} characters: runs of white space as one space. */
     static String prompt(String text) {
         if (text == null) {
             return "";
         }
-        String one = Printable.of(text.strip().replaceAll("\\s+", " "));
-        return one.length() <= PROMPT ? one : one.substring(0, PROMPT - 1) + "\u2026";
+        StringBuilder one = new StringBuilder(PROMPT + 1);
+        boolean space = false;
+        for (int i = 0; i < text.length() && one.length() <= PROMPT; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = one.length() > 0;
+            } else {
+                if (space) {
+                    one.append(' ');
+                    space = false;
+                }
+                one.append(c);
+            }
+        }
+        String s = Printable.of(one.toString());
+        return s.length() <= PROMPT ? s : s.substring(0, PROMPT - 1) + "\u2026";
     }
 }

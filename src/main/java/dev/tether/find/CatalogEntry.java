@@ -13,7 +13,12 @@ public record CatalogEntry(String id, List<StoredSession> copies) {
     }
 
     public boolean live() {
-        return copies.stream().anyMatch(c -> c.origin() == Origin.LIVE);
+        for (StoredSession c : copies) {
+            if (c.origin() == Origin.LIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Origin status() {
@@ -22,11 +27,20 @@ public record CatalogEntry(String id, List<StoredSession> copies) {
 
     /** The project folder's name; the live copy's when the copies disagree (a project that moved). */
     public String projectKey() {
-        return copies.stream().filter(c -> c.origin() == Origin.LIVE).findFirst().orElse(copies.get(0)).projectKey();
+        for (StoredSession c : copies) {
+            if (c.origin() == Origin.LIVE) {
+                return c.projectKey();
+            }
+        }
+        return copies.get(0).projectKey();
     }
 
     /** The latest modification time of its transcripts: a cheap stand-in for its last activity. */
     public Instant modified() {
-        return copies.stream().map(c -> c.transcript().modified()).max(Instant::compareTo).orElse(Instant.EPOCH);
+        Instant latest = copies.get(0).transcript().modified();
+        for (StoredSession c : copies) {
+            latest = c.transcript().modified().isAfter(latest) ? c.transcript().modified() : latest;
+        }
+        return latest;
     }
 }

@@ -34,23 +34,21 @@ public final class ProjectsTree implements SessionSource {
 
     @Override
     public List<StoredSession> list(Problems problems) {
-        List<StoredSession> out = new ArrayList<>();
+        List<Path> keys = new ArrayList<>();
         if (!Files.isDirectory(projects)) {
-            return out; // no sessions yet: nothing to report
+            return List.of(); // no sessions yet: nothing to report
         }
-        try (DirectoryStream<Path> keys = Files.newDirectoryStream(projects)) {
-            for (Path key : keys) {
-                if (Files.isDirectory(key)) {
-                    listProject(key, out, problems);
-                }
-            }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(projects)) {
+            dirs.forEach(keys::add);
         } catch (IOException | RuntimeException e) {
             problems.file(projects, "cannot list: " + e.getMessage());
         }
-        return out;
+        // the projects are listed side by side: a listing is one stat per transcript, and stats overlap well
+        return keys.parallelStream().filter(Files::isDirectory).flatMap(key -> listProject(key, problems).stream()).toList();
     }
 
-    private void listProject(Path project, List<StoredSession> out, Problems problems) {
+    private List<StoredSession> listProject(Path project, Problems problems) {
+        List<StoredSession> out = new ArrayList<>();
         String key = project.getFileName().toString();
         List<TranscriptFile> transcripts = new ArrayList<>();
         Set<String> folders = new HashSet<>();
@@ -78,6 +76,7 @@ public final class ProjectsTree implements SessionSource {
             String id = t.stem();
             out.add(new StoredSession(id, key, origin, t, folders.contains(id) ? project.resolve(id) : null, null));
         }
+        return out;
     }
 
     /**

@@ -19,7 +19,7 @@ public final class SessionList {
             if (filter.deletedOnly() && entry.live()) {
                 continue; // no need to read a session that cannot be shown
             }
-            SessionRow row = new SessionRow(entry, summaries.of(entry, problems));
+            SessionRow row = SessionRow.of(entry, summaries.of(entry, problems));
             if (filter.keeps(row)) {
                 rows.add(row);
             }

@@ -36,6 +36,9 @@ public final class Summaries {
 
     /** Tells the cache which transcripts exist now, and writes it; false when it could not be written. */
     public boolean save(Catalog catalog) {
+        if (cache.exact()) {
+            return true;
+        }
         Set<String> listed = new HashSet<>();
         for (CatalogEntry e : catalog.entries()) {
             e.copies().forEach(c -> listed.add(c.transcript().path().toString()));
@@ -51,6 +54,7 @@ public final class Summaries {
         TranscriptFile t = copy.transcript();
         SummaryCache.Known known = cache.get(t.path());
         if (known != null && known.size() == t.size() && known.modified().equals(t.modified())) {
+            cache.used();
             problems.add(t.path(), known.problems());
             return known.summary();
         }

@@ -30,6 +30,7 @@ public final class SummaryCache {
     private final Path file;
     private final Map<String, Known> known;
     private boolean changed;
+    private int used;
 
     private SummaryCache(Path file, Map<String, Known> known) {
         this.file = file;
@@ -50,9 +51,19 @@ public final class SummaryCache {
         return known.get(transcript.toString());
     }
 
+    /** Counts an answer the cache gave: when every entry answered once and nothing changed, it stays as it is. */
+    void used() {
+        used++;
+    }
+
     void put(Path transcript, Known k) {
         known.put(transcript.toString(), k);
         changed = true;
+    }
+
+    /** Whether the cache, unchanged, answered for each of its entries: then it holds exactly what exists. */
+    boolean exact() {
+        return !changed && used == known.size();
     }
 
     /** Forgets the files not in {@code listed} (deleted since), so the cache holds what exists. */
