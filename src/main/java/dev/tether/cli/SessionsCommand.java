@@ -17,8 +17,8 @@ import dev.tether.state.Json;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +32,6 @@ import picocli.CommandLine.ParentCommand;
                 + " archived, and the first prompt. Changes nothing in the Claude data dir; a cache of summaries in the"
                 + " state dir makes the next listing fast.")
 public final class SessionsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int PROMPT = 60;
     private static final int PROJECT = 32;
 
@@ -95,7 +94,7 @@ public final class SessionsCommand implements Callable<Integer> {
             SessionSummary s = r.summary();
             String project = Finding.shortPath(s.projectPath() == null ? s.projectKey() : s.projectPath(), home);
             line.setLength(0);
-            line.append(WHEN.format(r.lastActivity().atZone(zone))).append("  ")
+            appendTime(line, r.lastActivity().atZone(zone).toLocalDateTime()).append("  ")
                     .append(pad(left(Printable.of(project), PROJECT), PROJECT)).append("  ")
                     .append(pad(s.id().substring(0, Math.min(8, s.id().length())), 8)).append("  ")
                     .append(padLeft(Long.toString(s.messages()), 5)).append("  ")
@@ -105,6 +104,19 @@ public final class SessionsCommand implements Callable<Integer> {
             out.println(line);
         }
         out.flush();
+    }
+
+    /** yyyy-MM-dd HH:mm, by hand: a DateTimeFormatter per row costs more than the rest of the row. */
+    private static StringBuilder appendTime(StringBuilder b, LocalDateTime t) {
+        b.append(t.getYear()).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append(' ');
+        two(b, t.getHour()).append(':');
+        return two(b, t.getMinute());
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     private static String pad(String s, int width) {

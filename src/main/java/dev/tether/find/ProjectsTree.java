@@ -54,7 +54,8 @@ public final class ProjectsTree implements SessionSource {
         Set<String> folders = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
+                String full = entry.toString(); // kept by the path; the cache looks transcripts up by it
+                String name = full.substring(full.lastIndexOf(entry.getFileSystem().getSeparator()) + 1);
                 if (!TranscriptFile.isTranscriptName(name)) {
                     folders.add(name); // perhaps a session's folder; only ever looked up by id, so no stat
                     continue;

@@ -1,5 +1,6 @@
 package dev.tether.find.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,27 @@ class TermTest {
         assertFalse(occurs("istanbul", line(RAW, "Ankara")));
         assertFalse(occurs("straße", line(RAW, "STRASSE")));
         assertFalse(occurs("x", "{\"t\":\"\\u0079\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theWordAtATimeScanFindsWhatTheByteAtATimeScanFinds() {
+        Random random = new Random(23);
+        byte[] alphabet = "zZkKsSiI\\u0aA\n\"{}:,xy".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] high = {(byte) 0xE2, (byte) 0x84, (byte) 0xAA, (byte) 0xC4, (byte) 0xB0, (byte) 0xB1, (byte) 0xC5, (byte) 0xBF};
+        List<Term> terms = List.of(new Term("zebra"), new Term("kelvin"), new Term("is"), new Term("S"), new Term("\u212A"),
+                new Term("\\u"), new Term("a"), new Term("ξ"), new Term("0"));
+        for (int n = 0; n < 30_000; n++) {
+            byte[] b = new byte[random.nextInt(70)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextInt(5) == 0 ? high[random.nextInt(high.length)] : random.nextInt(9) == 0 ? (byte) random.nextInt(256)
+                        : alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = from + (b.length == from ? 0 : random.nextInt(b.length - from + 1));
+            for (Term t : terms) {
+                assertEquals(t.findSimple(b, from, to), t.find(b, from, to), () -> t.text + " in " + java.util.Arrays.toString(b));
+            }
+        }
     }
 
     @Test
