@@ -25,7 +25,7 @@ public final class Problems {
             messages = List.copyOf(messages);
         }
 
-        static final OfFile NONE = new OfFile(0, 0, null, List.of());
+        public static final OfFile NONE = new OfFile(0, 0, null, List.of());
 
         OfFile withLine(long number, String reason) {
             return brokenLines == 0 ? new OfFile(1, number, reason, messages)

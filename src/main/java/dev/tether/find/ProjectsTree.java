@@ -7,13 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Sessions laid out as Claude Code lays them out: {@code <projects>/<key>/<id>.jsonl}, with the session's
- * folder {@code <key>/<id>/} beside it (its {@code subagents/*.jsonl}). {@code <id>.jsonl.gz} is read
+ * folder {@code <key>/<id>/} beside it when it has one (its {@code subagents/*.jsonl}). {@code <id>.jsonl.gz} is read
  * too: the archive keeps this layout with gzip files, and a user may have compressed old transcripts.
  * Listing costs one directory read per project and one {@code stat} per transcript; no file is opened.
  * Links are followed ({@code projects} itself is tether's link once set up).
@@ -51,14 +49,12 @@ public final class ProjectsTree implements SessionSource {
         List<StoredSession> out = new ArrayList<>();
         String key = project.getFileName().toString();
         List<TranscriptFile> transcripts = new ArrayList<>();
-        Set<String> folders = new HashSet<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
             for (Path entry : entries) {
                 String full = entry.toString(); // kept by the path; the cache looks transcripts up by it
                 String name = full.substring(full.lastIndexOf(entry.getFileSystem().getSeparator()) + 1);
                 if (!TranscriptFile.isTranscriptName(name)) {
-                    folders.add(name); // perhaps a session's folder; only ever looked up by id, so no stat
-                    continue;
+                    continue; // a session's folder, or anything else: no stat
                 }
                 BasicFileAttributes attrs;
                 try {
@@ -75,7 +71,7 @@ public final class ProjectsTree implements SessionSource {
         }
         for (TranscriptFile t : transcripts) {
             String id = t.stem();
-            out.add(new StoredSession(id, key, origin, t, folders.contains(id) ? project.resolve(id) : null, null));
+            out.add(new StoredSession(id, key, origin, t, null));
         }
         return out;
     }
@@ -86,9 +82,6 @@ public final class ProjectsTree implements SessionSource {
      */
     public static List<Path> subagents(StoredSession session, Problems problems) {
         List<Path> out = new ArrayList<>();
-        if (session.sessionDir() == null) {
-            return out;
-        }
         Path dir = session.sessionDir().resolve("subagents");
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {

@@ -104,9 +104,12 @@ public final class SummaryCache {
             if (in.readLong() != MAGIC) {
                 return map;
             }
-            for (int n = in.readInt(); n > 0; n--) {
+            int n = in.readInt();
+            map = new HashMap<>(n * 4 / 3 + 1);
+            Map<String, String> shared = new HashMap<>();
+            for (; n > 0; n--) {
                 String path = in.readUTF();
-                map.put(path, read(in));
+                map.put(path, read(in, shared));
             }
             return map;
         } catch (IOException | RuntimeException e) {
@@ -140,20 +143,32 @@ public final class SummaryCache {
         }
     }
 
-    private static Known read(DataInputStream in) throws IOException {
+    /** One entry; the project's key and path, the same for many sessions, are kept once ({@code shared}). */
+    private static Known read(DataInputStream in, Map<String, String> shared) throws IOException {
         long size = in.readLong();
         Instant modified = Instant.ofEpochSecond(in.readLong(), in.readInt());
         int crc = in.readInt();
-        SessionSummary s = new SessionSummary(in.readUTF(), in.readUTF(), nullable(in), nullable(in), nullable(in), in.readLong(),
-                in.readLong(), in.readLong(), nullable(in));
+        String id = in.readUTF();
+        String key = once(shared, in.readUTF());
+        String path = once(shared, nullable(in));
+        SessionSummary s = new SessionSummary(id, key, path, nullable(in), nullable(in), in.readLong(), in.readLong(), in.readLong(),
+                nullable(in));
         long broken = in.readLong();
         long first = in.readLong();
         String reason = nullable(in);
-        String[] messages = new String[in.readInt()];
+        int count = in.readInt();
+        if (broken == 0 && count == 0) {
+            return new Known(size, modified, crc, s, Problems.OfFile.NONE);
+        }
+        String[] messages = new String[count];
         for (int i = 0; i < messages.length; i++) {
             messages[i] = in.readUTF();
         }
         return new Known(size, modified, crc, s, new Problems.OfFile(broken, first, reason, List.of(messages)));
+    }
+
+    private static String once(Map<String, String> shared, String s) {
+        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
     /** writeUTF holds at most 65,535 bytes; longer texts (a problem message, never a path) are cut. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
     private static StoredSession stored(String id, Origin origin) {
         return new StoredSession(id, "-k", origin, new TranscriptFile(Path.of("/x/" + origin + "/" + id + ".jsonl"), 1,
-                Instant.EPOCH), null, null);
+                Instant.EPOCH), null);
     }
 
     private static Catalog of(StoredSession... sessions) {
