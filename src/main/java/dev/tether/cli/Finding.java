@@ -7,6 +7,7 @@ import dev.tether.find.ProjectsTree;
 import dev.tether.find.SessionSource;
 import dev.tether.find.Summaries;
 import dev.tether.find.SummaryCache;
+import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,9 +49,12 @@ final class Finding {
         }
     }
 
-    /** Standard output as UTF-8, whatever the platform's default charset. */
+    /**
+     * Standard output as UTF-8, whatever the platform's default charset, buffered: stdout flushes on every
+     * write, which made a listing of 20,000 sessions 20,000 system calls. The caller flushes at the end.
+     */
     static PrintStream utf8(Console console) {
-        return new PrintStream(console.stdout(), false, StandardCharsets.UTF_8);
+        return new PrintStream(new BufferedOutputStream(console.stdout(), 1 << 16), false, StandardCharsets.UTF_8);
     }
 
     /** A project path for a table: the home folder as {@code ~}. */
