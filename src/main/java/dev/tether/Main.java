@@ -11,8 +11,11 @@ import dev.tether.cli.HookCommand;
 import dev.tether.cli.ResolveCommand;
 import dev.tether.cli.RestoreCommand;
 import dev.tether.cli.ScheduleCommand;
+import dev.tether.cli.SearchCommand;
 import dev.tether.cli.Session;
+import dev.tether.cli.SessionsCommand;
 import dev.tether.cli.SetupCommand;
+import dev.tether.cli.ShowCommand;
 import dev.tether.cli.UnlinkCommand;
 import dev.tether.cli.VerifyCommand;
 import dev.tether.state.Json;
@@ -30,12 +33,13 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps Claude Code history safe and shared across machines: moves chosen items of ~/.claude into a"
                 + " cloud sync folder, leaves links in their place, checks the arrangement and rolls it back.",
         subcommands = {DetectCommand.class, SetupCommand.class, VerifyCommand.class, UnlinkCommand.class, ResolveCommand.class,
-                BackupCommand.class, RestoreCommand.class, HookCommand.class, ScheduleCommand.class, ConfigCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+                BackupCommand.class, RestoreCommand.class, SessionsCommand.class, ShowCommand.class, SearchCommand.class,
+                HookCommand.class, ScheduleCommand.class, ConfigCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done, or healthy",
-            "1:verify or resolve found problems; detect found no sync root",
+            "1:verify or resolve found problems; detect found no sync root; search found nothing",
             "2:bad input (unknown option or item, forbidden item, unsafe layout); nothing changed",
             "3:refused for safety (Claude Code running, lock held, no terminal without --yes, not enough free space);"
                     + " nothing changed",

@@ -48,6 +48,10 @@ public final class Console {
         return verbose;
     }
 
+    public boolean quiet() {
+        return quiet;
+    }
+
     public boolean stdinIsTerminal() {
         return stdinTty;
     }

@@ -16,15 +16,31 @@ import java.util.UUID;
 
 /**
  * Generates a realistic but fake Claude Code data dir: a prompt history, session transcripts in
- * several projects (names with spaces and non-ASCII letters), file-history snapshots with binary
- * bytes, tasks, settings and a fake credentials file that must never move. Deterministic for a seed.
+ * several projects (names with spaces and non-ASCII letters) holding every line type Claude Code
+ * writes ({@link SampleTurns}) with subagent transcripts beside them, file-history snapshots with binary
+ * bytes, tasks, settings and a fake credentials file that must never move. Deterministic for a seed
+ * and a time ("now"). The plain prompts and answers come from the seed's first random sequence, as
+ * they always did; the other line types come from a second one, so a seed still makes the same
+ * prompts, answers, history and files, with more lines between them (and {@link Scale#SMALL} makes
+ * exactly what it always made).
  */
 public final class SampleData {
-    /** How much to make. */
+    /**
+     * How much to make, and whether sessions hold every line type ({@code everyLineType}) or only the
+     * timestamped prompts and answers of the first version (what {@link #SMALL} still makes, byte for
+     * byte: the tests of setup and merging were written against it, and some of them rely on every
+     * session line having a timestamp).
+     */
     public record Scale(int historyLines, int projects, int sessionsPerProject, int linesPerSession, int fileHistoryFiles,
-            int fileHistoryBytes) {
-        public static final Scale DEMO = new Scale(2000, 4, 3, 60, 40, 4096);
-        public static final Scale SMALL = new Scale(200, 2, 2, 20, 6, 1024);
+            int fileHistoryBytes, boolean everyLineType) {
+        public static final Scale DEMO = new Scale(2000, 4, 3, 60, 40, 4096, true);
+        public static final Scale SMALL = new Scale(200, 2, 2, 20, 6, 1024, false);
+
+        /** A scale whose sessions hold every line type. */
+        public Scale(int historyLines, int projects, int sessionsPerProject, int linesPerSession, int fileHistoryFiles,
+                int fileHistoryBytes) {
+            this(historyLines, projects, sessionsPerProject, linesPerSession, fileHistoryFiles, fileHistoryBytes, true);
+        }
     }
 
     private static final String[] PROJECTS = {"/home/me/code/app", "/home/me/code/Bücher app", "/home/me/work/api-server",
@@ -34,15 +50,22 @@ public final class SampleData {
             "make the build reproducible"};
 
     private final Random random;
+    private final Random rich;
     private final Instant now;
 
     private SampleData(long seed, Instant now) {
         this.random = new Random(seed);
+        this.rich = new Random(seed * 0x9E3779B97F4A7C15L + 1);
         this.now = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     public static void generate(Path claudeDir, long seed, Scale scale) throws IOException {
-        new SampleData(seed, Instant.now()).write(claudeDir, scale);
+        generate(claudeDir, seed, scale, Instant.now());
+    }
+
+    /** The same, as if generated at {@code now}: the same bytes every time (golden files, benchmarks). */
+    public static void generate(Path claudeDir, long seed, Scale scale, Instant now) throws IOException {
+        new SampleData(seed, now).write(claudeDir, scale);
     }
 
     private void write(Path claude, Scale scale) throws IOException {
@@ -54,8 +77,12 @@ public final class SampleData {
             Files.createDirectories(dir);
             for (int s = 0; s < scale.sessionsPerProject(); s++) {
                 Path session = dir.resolve(uuid() + ".jsonl");
-                writeSession(session, scale.linesPerSession() + random.nextInt(Math.max(1, scale.linesPerSession())));
+                Instant last = writeSession(session, project, s == 0 && scale.everyLineType(), scale.everyLineType(),
+                        scale.linesPerSession() + random.nextInt(Math.max(1, scale.linesPerSession())));
                 age(session);
+                if (scale.everyLineType()) {
+                    Files.setLastModifiedTime(session, FileTime.from(last)); // as Claude Code leaves it: written last at its last line
+                }
             }
             age(dir);
         }
@@ -95,11 +122,18 @@ public final class SampleData {
         }
     }
 
-    private void writeSession(Path file, int lines) throws IOException {
+    /** Writes a session; returns the time of its last line. */
+    private Instant writeSession(Path file, String project, boolean withSummary, boolean everyLineType, int lines)
+            throws IOException {
         String sessionId = file.getFileName().toString().replace(".jsonl", "");
         Instant t = now.minus(1 + random.nextInt(40), ChronoUnit.DAYS);
         String parent = null;
+        String lastPrompt = null;
+        SampleTurns turns = new SampleTurns(rich, sessionId, project, file.resolveSibling(sessionId));
         try (OutputStream out = Files.newOutputStream(file)) {
+            if (everyLineType) {
+                turns.opening(out, t, withSummary || rich.nextBoolean());
+            }
             for (int i = 0; i < lines; i++) {
                 t = t.plusSeconds(5 + random.nextInt(120));
                 String id = uuid();
@@ -113,8 +147,16 @@ public final class SampleData {
                         .put("content", PROMPTS[random.nextInt(PROMPTS.length)] + " — step " + i);
                 out.write((Json.COMPACT.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
                 parent = id;
+                if (everyLineType && i % 2 == 0) {
+                    lastPrompt = line.path("message").path("content").asText();
+                    turns.after(out, id, t);
+                }
+            }
+            if (everyLineType) {
+                turns.closing(out, lastPrompt == null ? "" : lastPrompt);
             }
         }
+        return t.plusSeconds(3);
     }
 
     private void age(Path p) throws IOException {

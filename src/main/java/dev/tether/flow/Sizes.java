@@ -1,7 +1,5 @@
 package dev.tether.flow;
 
-import java.util.Locale;
-
 /** Human-readable byte counts. */
 public final class Sizes {
     private Sizes() {
@@ -18,6 +16,7 @@ public final class Sizes {
             v /= 1024;
             u++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+        long tenths = Math.round(v * 10); // as "%.1f" rounds; String.format costs more than a listing's row
+        return tenths / 10 + "." + tenths % 10 + " " + units[u];
     }
 }

@@ -1,0 +1,30 @@
+package dev.tether.find;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code tether sessions}: every session of the catalog that the filter keeps, newest first. */
+public final class SessionList {
+    /** Newest activity first; the id breaks ties, so the order never depends on the listing's. */
+    public static final Comparator<SessionRow> NEWEST_FIRST = Comparator.comparing(SessionRow::lastActivity).reversed()
+            .thenComparing(r -> r.entry().id());
+
+    private SessionList() {
+    }
+
+    public static List<SessionRow> list(Catalog catalog, Summaries summaries, SessionFilter filter, Problems problems) {
+        List<SessionRow> rows = new ArrayList<>();
+        for (CatalogEntry entry : catalog.entries()) {
+            if (filter.deletedOnly() && entry.live()) {
+                continue; // no need to read a session that cannot be shown
+            }
+            SessionRow row = SessionRow.of(entry, summaries.of(entry, problems));
+            if (filter.keeps(row)) {
+                rows.add(row);
+            }
+        }
+        rows.sort(NEWEST_FIRST);
+        return filter.last() > 0 && rows.size() > filter.last() ? List.copyOf(rows.subList(0, filter.last())) : rows;
+    }
+}

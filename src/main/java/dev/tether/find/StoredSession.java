@@ -1,0 +1,19 @@
+package dev.tether.find;
+
+import java.nio.file.Path;
+
+/**
+ * One session as one source holds it: its transcript, in a project folder named {@code projectKey}.
+ * {@code indexed} is the summary a source's index already has (the archive's), or null when the
+ * transcript must be read (or a cache asked) for it.
+ */
+public record StoredSession(String id, String projectKey, Origin origin, TranscriptFile transcript, SessionSummary indexed) {
+
+    /**
+     * Where the session's own folder is, beside its transcript ({@code <id>/}, holding {@code subagents/});
+     * it may not exist. Not looked up while listing: most listings never need it.
+     */
+    public Path sessionDir() {
+        return transcript.path().resolveSibling(id);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tether.find.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A short piece of a message around a match: parts of text, the matched ones marked, so a terminal can
+ * colour them and a script can find them. About {@value #BEFORE} characters before the match and
+ * {@value #AFTER} after, cut between words where one ends nearby; line ends and tabs are shown as
+ * spaces; an ellipsis says the text goes on.
+ */
+public record Snippet(List<Part> parts) {
+    static final int BEFORE = 50;
+    static final int AFTER = 70;
+    /** How far a cut moves to fall between words. */
+    private static final int WORD = 15;
+
+    public record Part(String text, boolean match) {
+    }
+
+    public Snippet {
+        parts = List.copyOf(parts);
+    }
+
+    /** The text without marks. */
+    public String plain() {
+        StringBuilder s = new StringBuilder();
+        parts.forEach(p -> s.append(p.text()));
+        return s.toString();
+    }
+
+    /**
+     * The snippet of {@code text} around the match at code points {@code [at, end)}, marking every match of
+     * any term inside it ({@code folded} is the text folded, the same length in code points).
+     */
+    static Snippet around(int[] original, int[] folded, int at, int end, List<Term> terms) {
+        int from = Math.max(0, at - BEFORE);
+        int to = Math.min(original.length, Math.max(end, at + 1) + AFTER);
+        for (int i = from; from > 0 && i < Math.min(at, from + WORD); i++) {
+            if (Character.isWhitespace(original[i])) {
+                from = i + 1; // start at a word, not inside one
+                break;
+            }
+        }
+        for (int i = to - 1; to < original.length && i > Math.max(end, to - WORD); i--) {
+            if (Character.isWhitespace(original[i])) {
+                to = i;
+                break;
+            }
+        }
+        boolean[] marked = new boolean[to - from];
+        for (Term term : terms) {
+            for (int i = indexOf(folded, term.folded, from); i >= 0 && i < to; i = indexOf(folded, term.folded, i + 1)) {
+                for (int k = i; k < Math.min(to, i + term.folded.length); k++) {
+                    marked[k - from] = true;
+                }
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        StringBuilder run = new StringBuilder(from > 0 ? "\u2026" : "");
+        boolean runMarked = false;
+        for (int i = from; i < to; i++) {
+            boolean m = marked[i - from];
+            if (m != runMarked && run.length() > 0) {
+                parts.add(new Part(run.toString(), runMarked));
+                run.setLength(0);
+            }
+            runMarked = m;
+            int c = original[i];
+            boolean space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+            if (space && !m && run.length() > 0 && run.charAt(run.length() - 1) == ' ') {
+                continue; // a run of white space shows as one space
+            }
+            run.appendCodePoint(space ? ' ' : Character.isISOControl(c) ? '\ufffd' : c);
+        }
+        if (to < original.length) {
+            if (runMarked && run.length() > 0) {
+                parts.add(new Part(run.toString(), true));
+                run.setLength(0);
+                runMarked = false;
+            }
+            run.append('\u2026');
+        }
+        if (run.length() > 0) {
+            parts.add(new Part(run.toString(), runMarked));
+        }
+        return new Snippet(parts);
+    }
+
+    /** The first index at or after {@code from} where {@code needle} occurs in {@code hay}, or -1. */
+    static int indexOf(int[] hay, int[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

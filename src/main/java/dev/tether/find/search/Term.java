@@ -1,0 +1,215 @@
+package dev.tether.find.search;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One search term, matched on the raw bytes of a JSON line before any parsing: the pre-filter that lets
+ * search skip most lines at the cost of a byte scan. It answers "could a JSON string on this line
+ * contain the term, in any case?": at each place where a character folding to the term's first
+ * character could start (any UTF-8 form of any such character, or a backslash, since JSON may write any
+ * character as an escape), it decodes JSON string characters (UTF-8, {@code \n}, {@code \"},
+ * {@code \\u00e9}, surrogate pairs) and compares them folded. It may say yes where the parse then
+ * finds no match (the term in a key, across a closing quote, in a tool result), never no where there
+ * is one: a test holds it to a search that parses every line.
+ */
+final class Term {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CASE_BITS = 0x2020202020202020L;
+
+    final String text;
+    final int[] folded;
+    private final boolean[] lead = new boolean[256];
+    /** Lead bytes that are lower-case ASCII letters, each in every byte of a long: matched with the case bit set. */
+    private final long[] letterWords;
+    /** The other lead bytes, each in every byte of a long. */
+    private final long[] otherWords;
+
+    Term(String text) {
+        this.text = text;
+        this.folded = Fold.codePoints(text);
+        if (folded.length == 0) {
+            throw new IllegalArgumentException("an empty search term");
+        }
+        for (int c : Fold.preimages(folded[0])) {
+            lead[firstUtf8Byte(c)] = true;
+        }
+        lead['\\'] = true;
+        long[] letters = new long[26];
+        long[] others = new long[256];
+        int l = 0;
+        int o = 0;
+        for (int b = 0; b < 256; b++) {
+            if (!lead[b]) {
+                continue;
+            }
+            if (b >= 'a' && b <= 'z') {
+                letters[l++] = b * ONES;
+            } else if (!(b >= 'A' && b <= 'Z' && lead[b | 0x20])) {
+                others[o++] = b * ONES; // an upper-case letter whose lower case leads too is found with it
+            }
+        }
+        letterWords = Arrays.copyOf(letters, l);
+        otherWords = Arrays.copyOf(others, o);
+    }
+
+    /**
+     * The first position in {@code [from, to)} where the term may start, or -1. Eight bytes at a time: a
+     * word none of whose bytes is a lead byte (the usual case) is passed over with a few arithmetic
+     * operations per lead byte, a letter and its upper case in one test (the case bit set on every
+     * byte); a word that may hold one is looked at byte by byte. Twice as fast as one look-up per byte
+     * in the native binary. Answers what {@link #findSimple} answers: a randomized test holds it to that.
+     */
+    int find(byte[] b, int from, int to) {
+        boolean[] lead = this.lead;
+        long[] letterWords = this.letterWords;
+        long[] otherWords = this.otherWords;
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(b, i);
+            long cased = w | CASE_BITS;
+            long any = 0;
+            for (long l : letterWords) {
+                any |= zeroByte(cased ^ l);
+            }
+            for (long l : otherWords) {
+                any |= zeroByte(w ^ l);
+            }
+            if (any != 0) {
+                for (int k = i; k < i + 8; k++) {
+                    if (lead[b[k] & 0xFF] && matchesAt(b, k, to)) {
+                        return k;
+                    }
+                }
+            }
+            i += 8;
+        }
+        return findSimple(b, i, to);
+    }
+
+    /** Non-zero exactly when some byte of {@code x} is zero (the classic bit trick; which bit says where is not used). */
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** The straightforward scan {@link #find} must agree with: every byte looked up. */
+    int findSimple(byte[] b, int from, int to) {
+        boolean[] lead = this.lead;
+        for (int i = from; i < to; i++) {
+            if (lead[b[i] & 0xFF] && matchesAt(b, i, to)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean occursIn(byte[] b, int from, int to) {
+        return find(b, from, to) >= 0;
+    }
+
+    private boolean matchesAt(byte[] b, int i, int to) {
+        int at = i;
+        for (int k = 0; k < folded.length; k++) {
+            if (at >= to) {
+                return false;
+            }
+            long decoded = decode(b, at, to);
+            if (decoded < 0 || Fold.fold((int) (decoded >>> 8)) != folded[k]) {
+                return false;
+            }
+            at += (int) (decoded & 0xFF);
+        }
+        return true;
+    }
+
+    /** The code point at {@code i} and its length in bytes, packed as {@code cp << 8 | length}; -1 when none. */
+    static long decode(byte[] b, int i, int to) {
+        int c = b[i] & 0xFF;
+        if (c == '\\') {
+            return escape(b, i, to);
+        }
+        if (c < 0x80) {
+            return (long) c << 8 | 1;
+        }
+        int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+        if (n < 0 || c > 0xF4 || i + n >= to) {
+            return -1;
+        }
+        int cp = c & (0x3F >> n);
+        for (int k = 1; k <= n; k++) {
+            int cont = b[i + k] & 0xFF;
+            if ((cont & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = cp << 6 | (cont & 0x3F);
+        }
+        return (long) cp << 8 | (n + 1);
+    }
+
+    private static long escape(byte[] b, int i, int to) {
+        if (i + 1 >= to) {
+            return -1;
+        }
+        int cp = switch (b[i + 1]) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> -2;
+            default -> -1;
+        };
+        if (cp == -1) {
+            return -1;
+        }
+        if (cp != -2) {
+            return (long) cp << 8 | 2;
+        }
+        int unit = hex4(b, i + 2, to);
+        if (unit < 0) {
+            return -1;
+        }
+        if (unit >= 0xD800 && unit <= 0xDBFF && i + 12 <= to && b[i + 6] == '\\' && b[i + 7] == 'u') {
+            int low = hex4(b, i + 8, to);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                return (long) Character.toCodePoint((char) unit, (char) low) << 8 | 12;
+            }
+        }
+        return (long) unit << 8 | 6;
+    }
+
+    private static int hex4(byte[] b, int i, int to) {
+        if (i + 4 > to) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            int d = Character.digit(b[i + k], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    private static int firstUtf8Byte(int c) {
+        if (c < 0x80) {
+            return c;
+        }
+        if (c < 0x800) {
+            return 0xC0 | c >> 6;
+        }
+        if (c < 0x10000) {
+            return 0xE0 | c >> 12;
+        }
+        return 0xF0 | c >> 18;
+    }
+}
