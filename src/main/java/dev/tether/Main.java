@@ -91,6 +91,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Paths and transcripts hold any script: write UTF-8 whatever the locale says (under LANG=C Java's own
+        // streams would print '?' for every letter outside ASCII, in text and in --json documents alike)
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         System.exit(run(args, Environment.system()));
     }
 
