@@ -29,18 +29,30 @@ final class ChangeOptions {
         return dryRun ? session.ctx().readOnly() : session.ctx();
     }
 
-    /** What every changing command starts with: its name and {@code dryRun} in the JSON document, and its world. */
-    Context begin(Session session, String command) {
+    /** One changing command's run: the world it works in and its guard, released by {@link #close}. */
+    record Run(Context ctx, Guard guard) implements AutoCloseable {
+        @Override
+        public void close() {
+            guard.close();
+        }
+    }
+
+    /**
+     * What every changing command starts with: its name and {@code dryRun} in the JSON document, its world
+     * (read-only for a dry run) and its guard (the lock in this machine's state dir).
+     */
+    Run begin(Session session, String command) throws IOException {
         session.console().doc().put("command", command);
         session.console().doc().put("dryRun", dryRun);
-        return context(session);
+        Context ctx = context(session);
+        return new Run(ctx, guard(ctx));
     }
 
     /** An interrupted run first: a dry run says it is pending, a real run finishes or undoes it and says so. */
-    void recoverFirst(Console console, Recovering flow, Guard guard) throws IOException {
+    void recoverFirst(Console console, Recovering flow, Run run) throws IOException {
         Optional<Recovery.Resumption> pending = flow.pendingRun();
         if (pending.isPresent()) {
-            console.say(dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), guard, allowRunning));
+            console.say(dryRun ? pending.get().dryRunNote() : flow.recover(pending.get(), run.guard(), allowRunning));
         }
     }
 

@@ -129,10 +129,9 @@ public final class ConfigCommand {
         public Integer call() throws IOException {
             Session session = config.main.session();
             Console console = session.console();
-            Context ctx = change.context(session);
-            console.doc().put("command", "config import");
-            console.doc().put("dryRun", change.dryRun);
-            try (Guard guard = change.guard(ctx)) {
+            try (ChangeOptions.Run run = change.begin(session, "config import")) {
+                Context ctx = run.ctx();
+                Guard guard = run.guard();
                 Path zip = ctx.fs().getPath(file).toAbsolutePath();
                 ImportPlan plan = ImportPlanner.plan(ProfileArchive.read(zip), ctx.locations().claudeDir(),
                         new ImportPlanner.Options(force, includeLocal));

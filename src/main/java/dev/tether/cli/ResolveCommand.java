@@ -2,7 +2,6 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.conflict.ConflictCopy;
 import dev.tether.conflict.ResolvePlan;
@@ -33,9 +32,9 @@ public final class ResolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        Context ctx = change.begin(session, "resolve");
-        try (Guard guard = change.guard(ctx)) {
-            ResolveFlow flow = new ResolveFlow(ctx);
+        try (ChangeOptions.Run run = change.begin(session, "resolve")) {
+            Guard guard = run.guard();
+            ResolveFlow flow = new ResolveFlow(run.ctx());
             ResolvePlan plan = flow.plan();
             Path synced = plan.syncedFolder();
             if (plan.isEmpty()) {

@@ -2,7 +2,6 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.Context;
 import dev.tether.Main;
 import dev.tether.apply.Journal;
 import dev.tether.archive.ArchiveLayout;
@@ -57,11 +56,11 @@ public final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        Context ctx = change.begin(session, "restore");
-        RestoreFlow flow = new RestoreFlow(ctx);
-        ArchiveLocation.Chosen where = flow.locate(archive);
-        console.doc().put("archive", where.archive().toString());
-        try (Guard guard = change.guard(ctx)) {
+        try (ChangeOptions.Run run = change.begin(session, "restore")) {
+            Guard guard = run.guard();
+            RestoreFlow flow = new RestoreFlow(run.ctx());
+            ArchiveLocation.Chosen where = flow.locate(archive);
+            console.doc().put("archive", where.archive().toString());
             Optional<Journal.Pending> pending = flow.pendingRun();
             if (pending.isPresent()) {
                 console.say(change.dryRun ? "an interrupted restore from " + pending.get().started() + " is pending; restore"

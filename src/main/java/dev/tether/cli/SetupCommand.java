@@ -57,10 +57,11 @@ public final class SetupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        Context ctx = change.begin(session, "setup");
-        try (Guard guard = change.guard(ctx)) {
+        try (ChangeOptions.Run run = change.begin(session, "setup")) {
+            Context ctx = run.ctx();
+            Guard guard = run.guard();
             SetupFlow flow = new SetupFlow(ctx);
-            change.recoverFirst(console, flow, guard);
+            change.recoverFirst(console, flow, run);
             SetupFlow.Prepared prepared = flow.prepare(new SetupFlow.Request(syncRoot, provider, folder, items, noRetain, noHooks),
                     console.stdinIsTerminal() ? roots -> askForRoot(console, roots) : RootChoice.NO_TERMINAL);
             if (prepared.root().source() != RootChoice.Source.OPTION) {

@@ -33,10 +33,11 @@ public final class UnlinkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = main.session();
         Console console = session.console();
-        Context ctx = change.begin(session, "unlink");
-        try (Guard guard = change.guard(ctx)) {
+        try (ChangeOptions.Run run = change.begin(session, "unlink")) {
+            Context ctx = run.ctx();
+            Guard guard = run.guard();
             UnlinkFlow flow = new UnlinkFlow(ctx);
-            change.recoverFirst(console, flow, guard);
+            change.recoverFirst(console, flow, run);
             UnlinkFlow.Prepared prepared = flow.prepare(items == null ? List.of() : items, removeSynced);
             ItemView view = ItemView.ofUnlink(prepared.actions(), removeSynced);
             view.print(console, "Unlink plan for " + ctx.locations().claudeDir());
