@@ -1,7 +1,6 @@
 package dev.tether.archive;
 
 import dev.tether.state.AtomicFiles;
-import dev.tether.state.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public record Catalog(int schema, String machineId, Map<String, Entry> files, String lastRun) {
     public Catalog {
-        files = files == null ? new TreeMap<>() : new TreeMap<>(files);
+        files = files == null ? new TreeMap<>() : files instanceof TreeMap<String, Entry> sorted ? sorted : new TreeMap<>(files);
     }
 
     /**
@@ -67,7 +66,7 @@ public record Catalog(int schema, String machineId, Map<String, Entry> files, St
             return empty(machineId);
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-            return Json.COMPACT.readValue(in, Catalog.class);
+            return CatalogCodec.read(in);
         } catch (IOException e) {
             return empty(machineId);
         }
@@ -77,7 +76,7 @@ public record Catalog(int schema, String machineId, Map<String, Entry> files, St
     public void save(ArchiveLayout layout) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
-            Json.COMPACT.writeValue(gz, this);
+            CatalogCodec.write(this, gz);
         }
         AtomicFiles.write(layout.catalog(machineId), bytes.toByteArray());
     }
