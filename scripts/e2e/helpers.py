@@ -156,7 +156,8 @@ def cmd_generate(claude_a, claude_b, shared_session_out):
     _write_bytes(f"{claude_b}/file-history/{_uuid(rng)}/{rng.getrandbits(64):016x}@v2", rng.randbytes(2000))
     # Files that stay local on both machines, whatever happens.
     for claude in (claude_a, claude_b):
-        _write_bytes(f"{claude}/settings.json", b'{"cleanupPeriodDays":30}\n')
+        # The user's own keys and no retention key: setup's retain line adds cleanupPeriodDays and keeps these.
+        _write_bytes(f"{claude}/settings.json", b'{"model":"sonnet","theme":"dark","env":{"EDITOR":"vi"}}\n')
         _write_bytes(f"{claude}/.credentials.json", b'{"claudeAiOauth":{"accessToken":"fake-not-a-token"}}\n')
     with open(shared_session_out, "w", encoding="utf-8") as f:
         f.write(shared_rel + "\n")

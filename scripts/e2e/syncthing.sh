@@ -285,6 +285,20 @@ check_links_and_credentials() {
     local cred="${HOME_OF[$m]}/.claude/.credentials.json"
     [ -f "$cred" ] && [ ! -L "$cred" ] || fail "machine $m: .credentials.json is no longer a local file"
     [ -z "$(find "${SYNC_OF[$m]}" -name .credentials.json)" ] || fail "machine $m: a credentials file is in the synced folder"
+    # setup's retain and hook lines: the retention key and the two hooks added, the user's keys kept in
+    # their order, the file still local.
+    local settings="${HOME_OF[$m]}/.claude/settings.json"
+    [ -f "$settings" ] && [ ! -L "$settings" ] || fail "machine $m: settings.json is no longer a local file"
+    python3 - "$settings" "machine $m" <<'PY' || fail "machine $m: settings.json after setup is not what the retain line promises"
+import json, sys
+got = json.load(open(sys.argv[1], encoding="utf-8"))
+hooks = got.pop("hooks", {})
+if sorted(hooks) != ["SessionEnd", "SessionStart"]:
+    sys.exit(f"{sys.argv[2]}: the hooks in settings.json are {hooks}")
+want = {"model": "sonnet", "theme": "dark", "env": {"EDITOR": "vi"}, "cleanupPeriodDays": 36500}
+if got != want or list(got)[:3] != ["model", "theme", "env"]:
+    sys.exit(f"{sys.argv[2]}: settings.json is {got}")
+PY
   done
 }
 
