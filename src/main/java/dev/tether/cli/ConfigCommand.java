@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -106,15 +105,9 @@ public final class ConfigCommand {
                     + " --force; the current file is kept under <state-dir>/kept/<UTC time>/), conflict (differs, no --force:"
                     + " nothing is written) or refuse (absolute paths, .., links, devices, credentials, anything outside a"
                     + " profile: exit 2, nothing written).")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends ChangingCommand {
         private static final DateTimeFormatter KEPT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC);
-
-        @ParentCommand
-        ConfigCommand config;
-
-        @Mixin
-        ChangeOptions change;
 
         @Parameters(index = "0", paramLabel = "FILE", description = "a zip written by tether config export")
         String file;
@@ -126,41 +119,37 @@ public final class ConfigCommand {
         boolean includeLocal;
 
         @Override
-        public Integer call() throws IOException {
-            Session session = config.main.session();
-            Console console = session.console();
-            try (ChangeOptions.Run run = change.begin(session, "config import")) {
-                Context ctx = run.ctx();
-                Guard guard = run.guard();
-                Path zip = ctx.fs().getPath(file).toAbsolutePath();
-                ImportPlan plan = ImportPlanner.plan(ProfileArchive.read(zip), ctx.locations().claudeDir(),
-                        new ImportPlanner.Options(force, includeLocal));
-                ArrayNode steps = console.doc().putArray("entries");
-                for (ImportPlan.Step s : plan.steps()) {
-                    ObjectNode o = steps.addObject().put("name", s.name()).put("action", s.action().id());
-                    o.put("reason", s.reason());
-                    console.say(String.format("%-8s %s", s.action().id(), s.name()) + (s.reason() == null ? "" : "  (" + s.reason() + ")"));
-                }
-                plan.requireApplicable();
-                if (change.dryRun) {
-                    console.say("Dry run: nothing was changed.");
-                    return 0;
-                }
-                if (plan.writes().isEmpty()) {
-                    console.say("Nothing to import: every file is already here.");
-                    return 0;
-                }
-                console.requireYes("config import", "Import " + plan.writes().size() + " file(s) into "
-                        + ctx.locations().claudeDir() + "?", change.yes);
-                guard.clear(change.allowRunning);
-                Path kept = ctx.locations().stateDir().resolve("kept").resolve(KEPT_TIME.format(Instant.now()));
-                ImportApplier.Applied applied = ImportApplier.apply(plan, zip, ctx.locations().claudeDir(), kept);
-                ArrayNode keptJson = console.doc().putArray("kept");
-                applied.kept().forEach(p -> keptJson.add(p.toString()));
-                console.say("imported " + applied.written().size() + " file(s)" + (applied.kept().isEmpty() ? ""
-                        : "; the files they replaced are kept in " + kept));
+        int run(Console console, ChangeOptions.Run run) throws IOException {
+            Context ctx = run.ctx();
+            Guard guard = run.guard();
+            Path zip = ctx.fs().getPath(file).toAbsolutePath();
+            ImportPlan plan = ImportPlanner.plan(ProfileArchive.read(zip), ctx.locations().claudeDir(),
+                    new ImportPlanner.Options(force, includeLocal));
+            ArrayNode steps = console.doc().putArray("entries");
+            for (ImportPlan.Step s : plan.steps()) {
+                ObjectNode o = steps.addObject().put("name", s.name()).put("action", s.action().id());
+                o.put("reason", s.reason());
+                console.say(String.format("%-8s %s", s.action().id(), s.name()) + (s.reason() == null ? "" : "  (" + s.reason() + ")"));
+            }
+            plan.requireApplicable();
+            if (change.dryRun) {
+                console.say("Dry run: nothing was changed.");
                 return 0;
             }
+            if (plan.writes().isEmpty()) {
+                console.say("Nothing to import: every file is already here.");
+                return 0;
+            }
+            console.requireYes("config import", "Import " + plan.writes().size() + " file(s) into "
+                    + ctx.locations().claudeDir() + "?", change.yes);
+            guard.clear(change.allowRunning);
+            Path kept = ctx.locations().stateDir().resolve("kept").resolve(KEPT_TIME.format(Instant.now()));
+            ImportApplier.Applied applied = ImportApplier.apply(plan, zip, ctx.locations().claudeDir(), kept);
+            ArrayNode keptJson = console.doc().putArray("kept");
+            applied.kept().forEach(p -> keptJson.add(p.toString()));
+            console.say("imported " + applied.written().size() + " file(s)" + (applied.kept().isEmpty() ? ""
+                    : "; the files they replaced are kept in " + kept));
+            return 0;
         }
     }
 }

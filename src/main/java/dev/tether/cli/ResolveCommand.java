@@ -2,7 +2,6 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.Main;
 import dev.tether.conflict.ConflictCopy;
 import dev.tether.conflict.ResolvePlan;
 import dev.tether.conflict.Resolver;
@@ -10,10 +9,7 @@ import dev.tether.flow.Guard;
 import dev.tether.flow.ResolveFlow;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tether resolve}: merge JSONL conflict copies, list the others. */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
@@ -21,52 +17,42 @@ import picocli.CommandLine.ParentCommand;
                 + " distinct line once, nothing lost; the copies move to <state-dir>/resolved/<UTC time>/. Other conflict"
                 + " copies are listed and left alone. Exit 0 when none remain, 1 while some do (with --dry-run: what the"
                 + " run would leave).")
-public final class ResolveCommand implements Callable<Integer> {
-    @ParentCommand
-    Main main;
-
-    @Mixin
-    ChangeOptions change;
-
+public final class ResolveCommand extends ChangingCommand {
     @Override
-    public Integer call() throws Exception {
-        Session session = main.session();
-        Console console = session.console();
-        try (ChangeOptions.Run run = change.begin(session, "resolve")) {
-            Guard guard = run.guard();
-            ResolveFlow flow = new ResolveFlow(run.ctx());
-            ResolvePlan plan = flow.plan();
-            Path synced = plan.syncedFolder();
-            if (plan.isEmpty()) {
-                putJson(console, synced, List.of(), List.of(), "done");
-                console.say("No sync-conflict copies in the synced items of " + synced + ".");
-                return 0;
-            }
-            printPlan(console, plan);
-            if (change.dryRun) {
-                putJson(console, synced, flow.preview(plan), plan.unresolved(), "dry-run");
-                console.say("Dry run: nothing was changed.");
-                return plan.unresolved().isEmpty() ? 0 : 1;
-            }
-            putPending(console, plan);
-            if (plan.changesAnything()) {
-                console.requireYes("resolve", "Merge these files?", change.yes);
-            }
-            ResolveFlow.Outcome outcome = flow.apply(plan, guard, change.allowRunning);
-            putJson(console, synced, outcome.merged(), outcome.unresolved(), "done");
-            for (Resolver.Merged m : outcome.merged()) {
-                console.say("merged " + rel(synced, m.main()) + ": " + m.linesBefore() + " -> " + m.linesAfter() + " lines; "
-                        + m.copies().size() + " cop" + (m.copies().size() == 1 ? "y" : "ies") + " set aside in "
-                        + outcome.resolvedDir());
-            }
-            if (!outcome.unresolved().isEmpty()) {
-                boolean one = outcome.unresolved().size() == 1;
-                console.say(outcome.unresolved().size() + (one ? " conflict copy remains" : " conflict copies remain")
-                        + " (listed above with what to do); tether resolve merges only JSONL files.");
-                return 1;
-            }
+    int run(Console console, ChangeOptions.Run run) throws Exception {
+        Guard guard = run.guard();
+        ResolveFlow flow = new ResolveFlow(run.ctx());
+        ResolvePlan plan = flow.plan();
+        Path synced = plan.syncedFolder();
+        if (plan.isEmpty()) {
+            putJson(console, synced, List.of(), List.of(), "done");
+            console.say("No sync-conflict copies in the synced items of " + synced + ".");
             return 0;
         }
+        printPlan(console, plan);
+        if (change.dryRun) {
+            putJson(console, synced, flow.preview(plan), plan.unresolved(), "dry-run");
+            console.say("Dry run: nothing was changed.");
+            return plan.unresolved().isEmpty() ? 0 : 1;
+        }
+        putPending(console, plan);
+        if (plan.changesAnything()) {
+            console.requireYes("resolve", "Merge these files?", change.yes);
+        }
+        ResolveFlow.Outcome outcome = flow.apply(plan, guard, change.allowRunning);
+        putJson(console, synced, outcome.merged(), outcome.unresolved(), "done");
+        for (Resolver.Merged m : outcome.merged()) {
+            console.say("merged " + rel(synced, m.main()) + ": " + m.linesBefore() + " -> " + m.linesAfter() + " lines; "
+                    + m.copies().size() + " cop" + (m.copies().size() == 1 ? "y" : "ies") + " set aside in "
+                    + outcome.resolvedDir());
+        }
+        if (!outcome.unresolved().isEmpty()) {
+            boolean one = outcome.unresolved().size() == 1;
+            console.say(outcome.unresolved().size() + (one ? " conflict copy remains" : " conflict copies remain")
+                    + " (listed above with what to do); tether resolve merges only JSONL files.");
+            return 1;
+        }
+        return 0;
     }
 
     private static void printPlan(Console console, ResolvePlan plan) {

@@ -2,7 +2,6 @@ package dev.tether.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tether.Main;
 import dev.tether.apply.Journal;
 import dev.tether.archive.ArchiveLayout;
 import dev.tether.archive.ArchiveLocation;
@@ -13,12 +12,9 @@ import dev.tether.flow.RestoreFlow;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tether restore}: put archived sessions back, never over what is live. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -26,10 +22,7 @@ import picocli.CommandLine.ParentCommand;
                 + " back), with their subagents/, tool-results/ and file-history/<id>/. Never overwrites: a live transcript"
                 + " becomes the union of its lines and the archive's. A restored file's modification time is its last line's"
                 + " timestamp; restore refuses (exit 3) when this machine's retention would delete it again, unless --touch.")
-public final class RestoreCommand implements Callable<Integer> {
-    @ParentCommand
-    Main main;
-
+public final class RestoreCommand extends ChangingCommand {
     @Parameters(paramLabel = "ID", arity = "0..*", description = "session ids (a unique prefix is enough)")
     List<String> ids;
 
@@ -49,46 +42,39 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--archive", paramLabel = "DIR", description = "the archive (default: the recorded one)")
     String archive;
 
-    @Mixin
-    ChangeOptions change;
-
     @Override
-    public Integer call() throws Exception {
-        Session session = main.session();
-        Console console = session.console();
-        try (ChangeOptions.Run run = change.begin(session, "restore")) {
-            Guard guard = run.guard();
-            RestoreFlow flow = new RestoreFlow(run.ctx());
-            ArchiveLocation.Chosen where = flow.locate(archive);
-            console.doc().put("archive", where.archive().toString());
-            Optional<Journal.Pending> pending = flow.pendingRun();
-            if (pending.isPresent()) {
-                console.say(change.dryRun ? "an interrupted restore from " + pending.get().started() + " is pending; restore"
-                        + " without --dry-run cleans up after it first" : flow.recover(pending.get(), guard, change.allowRunning));
+    int run(Console console, ChangeOptions.Run run) throws Exception {
+        Guard guard = run.guard();
+        RestoreFlow flow = new RestoreFlow(run.ctx());
+        ArchiveLocation.Chosen where = flow.locate(archive);
+        console.doc().put("archive", where.archive().toString());
+        Optional<Journal.Pending> pending = flow.pendingRun();
+        if (pending.isPresent()) {
+            console.say(change.dryRun ? "an interrupted restore from " + pending.get().started() + " is pending; restore"
+                    + " without --dry-run cleans up after it first" : flow.recover(pending.get(), guard, change.allowRunning));
+        }
+        RestorePlan plan = flow.plan(new ArchiveLayout(where.archive()), new RestoreFlow.Request(archive,
+                ids == null ? List.of() : ids, project, deleted, all, touch));
+        print(console, plan);
+        toJson(console.doc(), plan, planned());
+        if (change.dryRun) {
+            if (!plan.swept().isEmpty()) {
+                console.say("Without --touch, restore would refuse: Claude Code's retention would delete "
+                        + plan.swept().size() + " of these sessions again.");
             }
-            RestorePlan plan = flow.plan(new ArchiveLayout(where.archive()), new RestoreFlow.Request(archive,
-                    ids == null ? List.of() : ids, project, deleted, all, touch));
-            print(console, plan);
-            toJson(console.doc(), plan, change.dryRun ? "dry-run" : "pending");
-            if (change.dryRun) {
-                if (!plan.swept().isEmpty()) {
-                    console.say("Without --touch, restore would refuse: Claude Code's retention would delete "
-                            + plan.swept().size() + " of these sessions again.");
-                }
-                console.say("Dry run: nothing was changed.");
-                return 0;
-            }
-            flow.requireNotSweptAgain(plan);
-            if (!plan.changesAnything()) {
-                console.say("Nothing to restore: the live files already hold everything the archive has of these sessions.");
-                return 0;
-            }
-            console.requireYes("restore", "Restore these sessions?", change.yes);
-            int done = flow.apply(plan, guard, change.allowRunning);
-            toJson(console.doc(), plan, "done");
-            console.say("Done: " + done + " file(s) of " + plan.sessions().size() + " session(s) put back.");
+            console.say("Dry run: nothing was changed.");
             return 0;
         }
+        flow.requireNotSweptAgain(plan);
+        if (!plan.changesAnything()) {
+            console.say("Nothing to restore: the live files already hold everything the archive has of these sessions.");
+            return 0;
+        }
+        console.requireYes("restore", "Restore these sessions?", change.yes);
+        int done = flow.apply(plan, guard, change.allowRunning);
+        toJson(console.doc(), plan, "done");
+        console.say("Done: " + done + " file(s) of " + plan.sessions().size() + " session(s) put back.");
+        return 0;
     }
 
     private static void print(Console console, RestorePlan plan) {
