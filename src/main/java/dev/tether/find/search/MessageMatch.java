@@ -20,7 +20,7 @@ final class MessageMatch {
         boolean[] found = new boolean[terms.size()];
         int bestField = -1;
         int bestCount = 0;
-        for (int f = 0; f < fields.size(); f++) {
+        for (int f = 0; f < fields.size() && bestCount < terms.size(); f++) { // no later text can hold more than all
             String text = fields.get(f).text();
             int count = 0;
             for (int t = 0; t < terms.size(); t++) {
@@ -39,21 +39,44 @@ final class MessageMatch {
                 return null;
             }
         }
-        int[] original = fields.get(bestField).text().codePoints().toArray();
+        return new Found(fields.get(bestField), snippet(fields.get(bestField).text(), terms));
+    }
+
+    /**
+     * The snippet of a text around its first match of any term. Only the code points the snippet can show
+     * (and as many more as the longest term, to mark a match that runs past its end) are decoded and folded,
+     * not the whole text: a long tool input costs no more than a short one. Gives what
+     * {@link Snippet#around(int[], int[], int, int, List)} gives on the whole text; a test holds it to that.
+     */
+    static Snippet snippet(String text, List<Term> terms) {
+        int at = Integer.MAX_VALUE; // char indexes of the first match of any term
+        int end = 0;
+        int longest = 0;
+        for (Term term : terms) {
+            longest = Math.max(longest, term.folded.length);
+            int i = indexOf(text, term.folded);
+            if (i >= 0 && i < at) {
+                at = i;
+                end = text.offsetByCodePoints(i, term.folded.length);
+            }
+        }
+        int start = at; // back at most BEFORE code points: where the snippet may start
+        for (int k = 0; k < Snippet.BEFORE && start > 0; k++) {
+            start -= Character.charCount(text.codePointBefore(start));
+        }
+        int stop = end; // on AFTER code points past the match, and the longest term's length past that
+        int n = text.length();
+        for (int k = 0; k < Snippet.AFTER + longest && stop < n; k++) {
+            stop += Character.charCount(text.codePointAt(stop));
+        }
+        int[] original = text.substring(start, stop).codePoints().toArray();
         int[] folded = new int[original.length];
         for (int i = 0; i < original.length; i++) {
             folded[i] = Fold.fold(original[i]);
         }
-        int at = Integer.MAX_VALUE;
-        int end = 0;
-        for (Term term : terms) {
-            int i = Snippet.indexOf(folded, term.folded, 0);
-            if (i >= 0 && i < at) {
-                at = i;
-                end = i + term.folded.length;
-            }
-        }
-        return new Found(fields.get(bestField), Snippet.around(original, folded, at, end, terms));
+        int localAt = text.codePointCount(start, at);
+        int localEnd = localAt + text.codePointCount(at, end);
+        return Snippet.around(original, folded, start > 0, stop < n, localAt, localEnd, terms);
     }
 
     /** Where the folded term starts in {@code text} (a char index), or -1; nothing allocated. */
