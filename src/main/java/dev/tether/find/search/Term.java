@@ -23,6 +23,8 @@ final class Term {
 
     final String text;
     final int[] folded;
+    /** Every code point that folds to the term's first ({@link Fold#preimages}). */
+    final int[] firstCodePoints;
     private final boolean[] lead = new boolean[256];
     /** Lead bytes that are lower-case ASCII letters, each in every byte of a long: matched with the case bit set. */
     private final long[] letterWords;
@@ -35,7 +37,8 @@ final class Term {
         if (folded.length == 0) {
             throw new IllegalArgumentException("an empty search term");
         }
-        for (int c : Fold.preimages(folded[0])) {
+        this.firstCodePoints = Fold.preimages(folded[0]);
+        for (int c : firstCodePoints) {
             lead[firstUtf8Byte(c)] = true;
         }
         lead['\\'] = true;

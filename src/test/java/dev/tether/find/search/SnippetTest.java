@@ -105,4 +105,23 @@ class SnippetTest {
         assertEquals(marked(wholeText(text, terms)), marked(MessageMatch.snippet(text, terms)));
         assertTrue(marked(MessageMatch.snippet(text, terms)).startsWith("\u2026x x"));
     }
+
+    @Test
+    void findingATermByItsFirstCodePointsAgreesWithFoldingEveryOne() {
+        java.util.Random random = new java.util.Random(16);
+        String[] pieces = {"a", "K", "k", "\u212a", "\u212b", "\u00e5", "\u00c5", "s", "\u017f", "S", "\u03c3", "\u03c2", "\u03a3", " ",
+                "\u0130", "i", "I", "\u0131", "\ud83d\ude00", "\ud801\udc00", "\ud801\udc28", "\ud800", "\u1e9e", "\u00df", "\u01c5"};
+        String[] termPool = {"k", "kk", "\u212b", "\u00e5k", "s", "\u03c3s", "i", "\u0131", "\ud83d\ude00", "\ud801\udc28", "\ud800",
+                "\u00df", "\u01c6", "ka", "a"};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Term term = new Term(termPool[random.nextInt(termPool.length)]);
+            assertEquals(MessageMatch.indexOf(text.toString(), term.folded), MessageMatch.indexOf(text.toString(), term),
+                    text + " / " + term.text);
+        }
+    }
 }
+
