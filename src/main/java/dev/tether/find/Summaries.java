@@ -53,7 +53,7 @@ public final class Summaries {
         }
         TranscriptFile t = copy.transcript();
         SummaryCache.Known known = cache.get(t, copy.id());
-        if (known != null && known.size() == t.size() && known.modified().equals(t.modified())) {
+        if (known != null && known.size() == t.size() && t.modifiedAt(known.modified())) {
             cache.used();
             if (!known.problems().isEmpty()) {
                 problems.add(t.path(), known.problems());

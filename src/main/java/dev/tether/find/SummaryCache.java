@@ -1,7 +1,6 @@
 package dev.tether.find;
 
 import dev.tether.state.AtomicFiles;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -108,26 +107,29 @@ public final class SummaryCache {
         }
         String prefix;
         String separator;
-        String name;
+        String stem;
+        String ending;
         String folder = transcript.folder() == null ? "" : transcript.folder().toString();
         String sep = transcript.folder() == null ? "" : transcript.folder().getFileSystem().getSeparator();
         if (transcript.plainName() && !folder.isEmpty() && !folder.endsWith(sep)) {
             prefix = folder; // the path's string is folder + separator + name: looked up without making it
             separator = sep;
-            name = transcript.name();
+            stem = transcript.stem();
+            ending = transcript.ending();
         } else {
             prefix = transcript.path().toString();
             separator = "";
-            name = "";
+            stem = "";
+            ending = "";
         }
-        int h = hash(hash(hash(0, prefix), separator), name);
+        int h = hash(hash(hash(hash(0, prefix), separator), stem), ending);
         int mask = table.length - 1;
         Reader r = new Reader(data);
         for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             int i = table[slot] - 1;
             if (!gone[i] && hashes[i] == h) {
                 r.pos = entries[i];
-                if (r.keyEquals(prefix, separator, name)) {
+                if (r.keyEquals(prefix, separator, stem, ending)) {
                     try {
                         return r.known(shared, id);
                     } catch (IOException | RuntimeException e) {
@@ -212,7 +214,7 @@ public final class SummaryCache {
             int j = table[slot] - 1;
             if (hashes[j] == hashes[i]) {
                 r.pos = entries[i];
-                if (r.keyEquals(keyOf(j), "", "")) {
+                if (r.keyEquals(keyOf(j), "", "", "")) {
                     gone[j] = true;
                     table[slot] = i + 1;
                     return; // live stays: one entry in, one out
@@ -245,7 +247,7 @@ public final class SummaryCache {
         for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
             int i = table[slot] - 1;
             r.pos = entries[i];
-            if (!gone[i] && hashes[i] == h && r.keyEquals(key, "", "")) {
+            if (!gone[i] && hashes[i] == h && r.keyEquals(key, "", "", "")) {
                 return i;
             }
         }
@@ -375,12 +377,16 @@ public final class SummaryCache {
 
         /** A string as {@link DataInputStream#readUTF} reads it. */
         String utf() throws IOException {
-            int start = pos;
             int n = utfLength();
             for (int k = pos; k < pos + n; k++) {
-                if (b[k] < 0) { // beyond ASCII: the stream's own decoding, and its errors
-                    pos += n;
-                    return new DataInputStream(new ByteArrayInputStream(b, start, n + 2)).readUTF();
+                if (b[k] < 0) { // beyond ASCII: decoded as DataInputStream decodes modified UTF-8
+                    char[] chars = new char[n];
+                    int count = 0;
+                    int end = pos + n;
+                    while (pos < end) {
+                        chars[count++] = next(end);
+                    }
+                    return new String(chars, 0, count);
                 }
             }
             String s = new String(b, pos, n, StandardCharsets.ISO_8859_1);
@@ -468,22 +474,25 @@ public final class SummaryCache {
             }
         }
 
-        /** Whether the key at {@link #pos} is {@code a + b + c}. */
-        boolean keyEquals(String a, String sep, String c) {
+        /** Whether the key at {@link #pos} is {@code a + b + c + d}. */
+        boolean keyEquals(String a, String b, String c, String d) {
             try {
                 int n = utfLength();
                 int end = pos + n;
-                for (String part : new String[] {a, sep, c}) {
-                    for (int k = 0; k < part.length(); k++) {
-                        if (pos >= end || next(end) != part.charAt(k)) {
-                            return false;
-                        }
-                    }
-                }
-                return pos == end;
+                return matches(a, end) && matches(b, end) && matches(c, end) && matches(d, end) && pos == end;
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** Whether the string ending at {@code end} goes on with {@code part} at {@link #pos}. */
+        private boolean matches(String part, int end) throws IOException {
+            for (int k = 0; k < part.length(); k++) {
+                if (pos >= end || next(end) != part.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -12,18 +12,26 @@ import java.util.Objects;
  * file system's charset keeps the listed path itself: made again from the name, it would be another.
  */
 public final class TranscriptFile {
+    private static final String JSONL = ".jsonl";
+    private static final String JSONL_GZ = ".jsonl.gz";
+
     private final Path folder;
-    private final String name;
+    /** The name without its ending (the session id, shared with the session), and the ending; or the whole name and "". */
+    private final String stem;
+    private final String ending;
     private final Path exact;
     private final long size;
-    private final Instant modified;
+    private final long seconds;
+    private final int nanos;
 
     private TranscriptFile(Path folder, String name, Path exact, long size, Instant modified) {
         this.folder = folder;
-        this.name = name;
+        this.ending = name.endsWith(JSONL_GZ) ? JSONL_GZ : name.endsWith(JSONL) ? JSONL : "";
+        this.stem = name.substring(0, name.length() - ending.length());
         this.exact = exact;
         this.size = size;
-        this.modified = modified;
+        this.seconds = modified.getEpochSecond();
+        this.nanos = modified.getNano();
     }
 
     /** The transcript at {@code path}. */
@@ -39,7 +47,7 @@ public final class TranscriptFile {
 
     /** The file's path (made each time from folder and name: keep it where it is needed often). */
     public Path path() {
-        return exact != null ? exact : folder.resolve(name);
+        return exact != null ? exact : folder.resolve(name());
     }
 
     /** The folder it is in. */
@@ -49,7 +57,12 @@ public final class TranscriptFile {
 
     /** Its file name. */
     public String name() {
-        return name;
+        return stem + ending;
+    }
+
+    /** Its file name's ending: {@code .jsonl}, {@code .jsonl.gz}, or "" (then {@link #stem()} is the whole name). */
+    String ending() {
+        return ending;
     }
 
     /** Whether {@link #path()} is exactly {@code folder() + separator + name()} as strings, which a cache may rely on. */
@@ -61,17 +74,23 @@ public final class TranscriptFile {
         return size;
     }
 
+    /** When it was last modified (a new object each time: 20,000 transcripts need not hold one each). */
     public Instant modified() {
-        return modified;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** Whether {@link #modified()} is {@code t}. */
+    boolean modifiedAt(Instant t) {
+        return t.getEpochSecond() == seconds && t.getNano() == nanos;
     }
 
     public boolean gzip() {
-        return name.endsWith(".gz");
+        return ending == JSONL_GZ || (ending.isEmpty() && stem.endsWith(".gz"));
     }
 
     /** The file name without {@code .jsonl} or {@code .jsonl.gz}: a session id, or a subagent's name. */
     public String stem() {
-        return stem(name);
+        return stem;
     }
 
     static String stem(String name) {
@@ -87,16 +106,16 @@ public final class TranscriptFile {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TranscriptFile t && size == t.size && modified.equals(t.modified) && path().equals(t.path());
+        return o instanceof TranscriptFile t && size == t.size && seconds == t.seconds && nanos == t.nanos && path().equals(t.path());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(path(), size, modified);
+        return Objects.hash(path(), size, modified());
     }
 
     @Override
     public String toString() {
-        return "TranscriptFile[path=" + path() + ", size=" + size + ", modified=" + modified + "]";
+        return "TranscriptFile[path=" + path() + ", size=" + size + ", modified=" + modified() + "]";
     }
 }
