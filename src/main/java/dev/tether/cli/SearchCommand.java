@@ -62,11 +62,12 @@ public final class SearchCommand implements Callable<Integer> {
         boolean text = !console.json() && !console.quiet();
         PrintStream out = Finding.utf8(console);
         Path home = session.ctx().locations().home();
+        java.util.Map<String, String> projects = new java.util.HashMap<>(); // the project as printed, made once per project
         Search.Outcome outcome = Search.run(catalog, query, h -> {
             if (console.json()) {
                 hits.add(toJson(h));
             } else if (text) {
-                print(out, console, h, home, clock.getZone());
+                print(out, console, h, home, clock.getZone(), projects);
             }
         }, problems);
         console.doc().put("limited", outcome.limited());
@@ -133,9 +134,13 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** Two lines a hit: which session, when, where, and who; then the snippet, the match marked. */
-    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone) {
+    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
         String when = h.timestamp() == null ? "" : when(h.timestamp().atZone(zone).toLocalDateTime());
-        String project = Printable.of(Finding.shortPath(h.projectPath() == null ? h.projectKey() : h.projectPath(), home));
+        if (projects.size() > 1000) {
+            projects.clear(); // a cwd per line is possible: keep the memo small
+        }
+        String project = projects.computeIfAbsent(h.projectPath() == null ? h.projectKey() : h.projectPath(),
+                p -> Printable.of(Finding.shortPath(p, home)));
         String where = "(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent()) + ")";
         out.println(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN) + "  " + when
                 + "  " + project + "  " + console.paint(where, Console.Paint.DIM));
