@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where output goes. Text mode: results on stdout, progress and errors on stderr. JSON mode: exactly
@@ -23,11 +24,18 @@ public final class Console {
     private final boolean quiet;
     private final boolean verbose;
     private final boolean color;
-    private final boolean stdinTty;
-    private final boolean stderrTty;
+    /** Asked on first use: asking loads the C library (tens of milliseconds), which most commands never need. */
+    private final Lazy stdinTty;
+    private final Lazy stderrTty;
     private final ObjectNode doc = Json.COMPACT.createObjectNode();
 
     Console(Environment env, boolean json, boolean quiet, boolean verbose, boolean color, boolean stdinTty, boolean stderrTty) {
+        this(env, json, quiet, verbose, color, () -> stdinTty, () -> stderrTty);
+    }
+
+    /** Whether stdin and stderr are terminals is asked only when a command needs to know. */
+    Console(Environment env, boolean json, boolean quiet, boolean verbose, boolean color, BooleanSupplier stdinTty,
+            BooleanSupplier stderrTty) {
         this.out = env.out();
         this.err = env.err();
         this.in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
@@ -35,8 +43,8 @@ public final class Console {
         this.quiet = quiet;
         this.verbose = verbose;
         this.color = color;
-        this.stdinTty = stdinTty;
-        this.stderrTty = stderrTty;
+        this.stdinTty = new Lazy(stdinTty);
+        this.stderrTty = new Lazy(stderrTty);
         doc.put("schema", 1);
     }
 
@@ -53,7 +61,7 @@ public final class Console {
     }
 
     public boolean stdinIsTerminal() {
-        return stdinTty;
+        return stdinTty.get();
     }
 
     /** The JSON document of this run. */
@@ -82,7 +90,7 @@ public final class Console {
 
     /** A progress line is drawn only for a person watching a terminal. */
     public boolean progressWanted() {
-        return !json && !quiet && stderrTty;
+        return !json && !quiet && stderrTty.get();
     }
 
     PrintStream stderr() {
@@ -101,7 +109,7 @@ public final class Console {
         if (yes) {
             return;
         }
-        if (!stdinTty) {
+        if (!stdinTty.get()) {
             throw new Failure.Refused("stdin is not a terminal and --yes was not given, so nobody can confirm the plan;"
                     + " nothing was changed", "tether " + command + " --yes (read the plan first with --dry-run)");
         }
@@ -150,6 +158,24 @@ public final class Console {
 
         Paint(String code) {
             this.code = code;
+        }
+    }
+
+    /** A yes or no asked once, on first use. */
+    private static final class Lazy {
+        private BooleanSupplier ask;
+        private boolean answer;
+
+        Lazy(BooleanSupplier ask) {
+            this.ask = ask;
+        }
+
+        synchronized boolean get() {
+            if (ask != null) {
+                answer = ask.getAsBoolean();
+                ask = null;
+            }
+            return answer;
         }
     }
 }

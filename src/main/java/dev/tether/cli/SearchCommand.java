@@ -13,6 +13,7 @@ import dev.tether.find.search.Snippet;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -61,11 +62,12 @@ public final class SearchCommand implements Callable<Integer> {
         boolean text = !console.json() && !console.quiet();
         PrintStream out = Finding.utf8(console);
         Path home = session.ctx().locations().home();
+        java.util.Map<String, String> projects = new java.util.HashMap<>(); // the project as printed, made once per project
         Search.Outcome outcome = Search.run(catalog, query, h -> {
             if (console.json()) {
                 hits.add(toJson(h));
             } else if (text) {
-                print(out, console, h, home, clock.getZone());
+                print(out, console, h, home, clock.getZone(), projects);
             }
         }, problems);
         console.doc().put("limited", outcome.limited());
@@ -99,10 +101,46 @@ public final class SearchCommand implements Callable<Integer> {
         return o;
     }
 
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss}, by hand for the years of four digits: a {@link DateTimeFormatter} per hit
+     * cost more than the rest of printing it. Other years go through the formatter (its sign and padding).
+     */
+    static String when(LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 1 || year > 9999) {
+            return WHEN.format(t);
+        }
+        char[] c = new char[19];
+        c[0] = (char) ('0' + year / 1000);
+        c[1] = (char) ('0' + year / 100 % 10);
+        c[2] = (char) ('0' + year / 10 % 10);
+        c[3] = (char) ('0' + year % 10);
+        c[4] = '-';
+        two(c, 5, t.getMonthValue());
+        c[7] = '-';
+        two(c, 8, t.getDayOfMonth());
+        c[10] = ' ';
+        two(c, 11, t.getHour());
+        c[13] = ':';
+        two(c, 14, t.getMinute());
+        c[16] = ':';
+        two(c, 17, t.getSecond());
+        return new String(c);
+    }
+
+    private static void two(char[] c, int at, int v) {
+        c[at] = (char) ('0' + v / 10);
+        c[at + 1] = (char) ('0' + v % 10);
+    }
+
     /** Two lines a hit: which session, when, where, and who; then the snippet, the match marked. */
-    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone) {
-        String when = h.timestamp() == null ? "" : WHEN.format(h.timestamp().atZone(zone));
-        String project = Printable.of(Finding.shortPath(h.projectPath() == null ? h.projectKey() : h.projectPath(), home));
+    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
+        String when = h.timestamp() == null ? "" : when(h.timestamp().atZone(zone).toLocalDateTime());
+        if (projects.size() > 1000) {
+            projects.clear(); // a cwd per line is possible: keep the memo small
+        }
+        String project = projects.computeIfAbsent(h.projectPath() == null ? h.projectKey() : h.projectPath(),
+                p -> Printable.of(Finding.shortPath(p, home)));
         String where = "(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent()) + ")";
         out.println(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN) + "  " + when
                 + "  " + project + "  " + console.paint(where, Console.Paint.DIM));

@@ -90,12 +90,15 @@ public final class SessionsCommand implements Callable<Integer> {
         out.println(console.paint(pad("last activity", 16) + "  " + pad("project", PROJECT) + "  " + pad("session", 8) + "  "
                 + padLeft("msgs", 5) + "  " + padLeft("size", 9) + "  " + pad("status", 8) + "  first prompt", Console.Paint.BOLD));
         StringBuilder line = new StringBuilder(200);
+        // the project column made once per project, not once per row: thousands of sessions share a few projects
+        java.util.Map<String, String> projects = new java.util.HashMap<>();
         for (SessionRow r : rows) {
             SessionSummary s = r.summary();
-            String project = Finding.shortPath(s.projectPath() == null ? s.projectKey() : s.projectPath(), home);
+            String project = projects.computeIfAbsent(s.projectPath() == null ? s.projectKey() : s.projectPath(),
+                    p -> pad(left(Printable.of(Finding.shortPath(p, home)), PROJECT), PROJECT));
             line.setLength(0);
             appendTime(line, r.lastActivity().atZone(zone).toLocalDateTime()).append("  ")
-                    .append(pad(left(Printable.of(project), PROJECT), PROJECT)).append("  ")
+                    .append(project).append("  ")
                     .append(pad(s.id().substring(0, Math.min(8, s.id().length())), 8)).append("  ")
                     .append(padLeft(Long.toString(s.messages()), 5)).append("  ")
                     .append(padLeft(Sizes.human(s.bytes()), 9)).append("  ")

@@ -51,8 +51,7 @@ public final class ProjectsTree implements SessionSource {
         List<TranscriptFile> transcripts = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
             for (Path entry : entries) {
-                String full = entry.toString(); // kept by the path; the cache looks transcripts up by it
-                String name = full.substring(full.lastIndexOf(entry.getFileSystem().getSeparator()) + 1);
+                String name = entry.getFileName().toString();
                 if (!TranscriptFile.isTranscriptName(name)) {
                     continue; // a session's folder, or anything else: no stat
                 }
@@ -63,7 +62,8 @@ public final class ProjectsTree implements SessionSource {
                     continue; // deleted since the listing (Claude Code's sweep, a user)
                 }
                 if (attrs.isRegularFile()) {
-                    transcripts.add(new TranscriptFile(entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    // the project's path once, not the entry's: the entry is garbage as soon as it is stat'ed
+                    transcripts.add(TranscriptFile.listed(project, name, entry, attrs.size(), attrs.lastModifiedTime().toInstant()));
                 }
             }
         } catch (IOException | RuntimeException e) {

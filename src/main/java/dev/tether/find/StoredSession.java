@@ -14,6 +14,6 @@ public record StoredSession(String id, String projectKey, Origin origin, Transcr
      * it may not exist. Not looked up while listing: most listings never need it.
      */
     public Path sessionDir() {
-        return transcript.path().resolveSibling(id);
+        return transcript.folder().resolve(id);
     }
 }

@@ -52,17 +52,20 @@ public final class Summaries {
             return copy.indexed();
         }
         TranscriptFile t = copy.transcript();
-        SummaryCache.Known known = cache.get(t.path());
-        if (known != null && known.size() == t.size() && known.modified().equals(t.modified())) {
+        SummaryCache.Known known = cache.get(t, copy.id());
+        if (known != null && known.size() == t.size() && t.modifiedAt(known.modified())) {
             cache.used();
-            problems.add(t.path(), known.problems());
+            if (!known.problems().isEmpty()) {
+                problems.add(t.path(), known.problems());
+            }
             return known.summary();
         }
+        Path path = t.path(); // made once: the transcript keeps its folder and name
         SummaryAccumulator acc;
         long from;
         Problems.OfFile before;
         if (known != null && !t.gzip() && t.size() > known.size() && known.tailCrc() != -1
-                && tailCrc(t.path(), known.size()) == known.tailCrc()) {
+                && tailCrc(path, known.size()) == known.tailCrc()) {
             acc = SummaryAccumulator.resume(known.summary());
             from = known.size();
             before = known.problems();
@@ -72,20 +75,20 @@ public final class Summaries {
             before = Problems.OfFile.NONE;
         }
         Problems mine = new Problems();
-        mine.add(t.path(), before);
-        long end = TranscriptReader.read(t.path(), from, (line, number, size) -> {
+        mine.add(path, before);
+        long end = TranscriptReader.read(path, from, (line, number, size) -> {
             if (!acc.accept(line, size)) {
-                mine.line(t.path(), number, reasonOf(line));
+                mine.line(path, number, reasonOf(line));
             }
             return true;
         }, mine);
         SessionSummary summary = acc.summary();
-        Problems.OfFile found = mine.of(t.path());
-        problems.add(t.path(), found);
+        Problems.OfFile found = mine.of(path);
+        problems.add(path, found);
         if (!t.gzip() && end == summary.bytes()) {
-            cache.put(t.path(), new SummaryCache.Known(end, t.modified(), tailCrc(t.path(), end), summary, found));
+            cache.put(t, new SummaryCache.Known(end, t.modified(), tailCrc(path, end), summary, found));
         } else if (t.gzip()) {
-            cache.put(t.path(), new SummaryCache.Known(t.size(), t.modified(), 0, summary, found));
+            cache.put(t, new SummaryCache.Known(t.size(), t.modified(), 0, summary, found));
         }
         return summary;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** A session is named by its id or a unique prefix; copies of one id are one session, archive first. */
 class CatalogTest {
     private static StoredSession stored(String id, Origin origin) {
-        return new StoredSession(id, "-k", origin, new TranscriptFile(Path.of("/x/" + origin + "/" + id + ".jsonl"), 1,
+        return new StoredSession(id, "-k", origin, TranscriptFile.of(Path.of("/x/" + origin + "/" + id + ".jsonl"), 1,
                 Instant.EPOCH), null);
     }
 

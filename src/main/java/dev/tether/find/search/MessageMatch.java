@@ -20,11 +20,11 @@ final class MessageMatch {
         boolean[] found = new boolean[terms.size()];
         int bestField = -1;
         int bestCount = 0;
-        for (int f = 0; f < fields.size(); f++) {
+        for (int f = 0; f < fields.size() && bestCount < terms.size(); f++) { // no later text can hold more than all
             String text = fields.get(f).text();
             int count = 0;
             for (int t = 0; t < terms.size(); t++) {
-                if (indexOf(text, terms.get(t).folded) >= 0) {
+                if (indexOf(text, terms.get(t)) >= 0) {
                     found[t] = true;
                     count++;
                 }
@@ -39,21 +39,83 @@ final class MessageMatch {
                 return null;
             }
         }
-        int[] original = fields.get(bestField).text().codePoints().toArray();
+        return new Found(fields.get(bestField), snippet(fields.get(bestField).text(), terms));
+    }
+
+    /**
+     * The snippet of a text around its first match of any term. Only the code points the snippet can show
+     * (and as many more as the longest term, to mark a match that runs past its end) are decoded and folded,
+     * not the whole text: a long tool input costs no more than a short one. Gives what
+     * {@link Snippet#around(int[], int[], int, int, List)} gives on the whole text; a test holds it to that.
+     */
+    static Snippet snippet(String text, List<Term> terms) {
+        int at = Integer.MAX_VALUE; // char indexes of the first match of any term
+        int end = 0;
+        int longest = 0;
+        for (Term term : terms) {
+            longest = Math.max(longest, term.folded.length);
+            int i = indexOf(text, term);
+            if (i >= 0 && i < at) {
+                at = i;
+                end = text.offsetByCodePoints(i, term.folded.length);
+            }
+        }
+        int start = at; // back at most BEFORE code points: where the snippet may start
+        for (int k = 0; k < Snippet.BEFORE && start > 0; k++) {
+            start -= Character.charCount(text.codePointBefore(start));
+        }
+        int stop = end; // on AFTER code points past the match, and the longest term's length past that
+        int n = text.length();
+        for (int k = 0; k < Snippet.AFTER + longest && stop < n; k++) {
+            stop += Character.charCount(text.codePointAt(stop));
+        }
+        int[] original = text.substring(start, stop).codePoints().toArray();
         int[] folded = new int[original.length];
         for (int i = 0; i < original.length; i++) {
             folded[i] = Fold.fold(original[i]);
         }
-        int at = Integer.MAX_VALUE;
-        int end = 0;
-        for (Term term : terms) {
-            int i = Snippet.indexOf(folded, term.folded, 0);
-            if (i >= 0 && i < at) {
-                at = i;
-                end = i + term.folded.length;
+        int localAt = text.codePointCount(start, at);
+        int localEnd = localAt + text.codePointCount(at, end);
+        return Snippet.around(original, folded, start > 0, stop < n, localAt, localEnd, terms);
+    }
+
+    /**
+     * {@link #indexOf(String, int[])}, faster: a place where the term cannot start is passed over by looking
+     * the code point up among the few that fold to the term's first (most texts are not in the term's
+     * script, and folding a letter of another script costs two case mappings).
+     */
+    static int indexOf(String text, Term term) {
+        int[] first = term.firstCodePoints;
+        int[] folded = term.folded;
+        int n = text.length();
+        for (int i = 0; i < n;) {
+            int c = text.codePointAt(i);
+            int step = Character.charCount(c);
+            boolean may = false;
+            for (int f : first) {
+                if (f == c) {
+                    may = true;
+                    break;
+                }
             }
+            if (may) {
+                int j = i + step;
+                int k = 1;
+                while (k < folded.length && j < n) {
+                    int d = text.codePointAt(j);
+                    if (Fold.fold(d) != folded[k]) {
+                        break;
+                    }
+                    j += Character.charCount(d);
+                    k++;
+                }
+                if (k == folded.length) {
+                    return i;
+                }
+            }
+            i += step;
         }
-        return new Found(fields.get(bestField), Snippet.around(original, folded, at, end, terms));
+        return -1;
     }
 
     /** Where the folded term starts in {@code text} (a char index), or -1; nothing allocated. */

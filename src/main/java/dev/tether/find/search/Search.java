@@ -7,6 +7,7 @@ import dev.tether.find.ProjectFilter;
 import dev.tether.find.SessionLines;
 import dev.tether.find.TimeWindow;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,15 +83,22 @@ public final class Search {
 
     /** The sessions to search, newest first: by the folder's name and the file's time, nothing read. */
     private static List<CatalogEntry> chosen(Catalog catalog, Query query) {
-        List<CatalogEntry> sessions = new ArrayList<>();
+        List<Dated> dated = new ArrayList<>();
         for (CatalogEntry e : catalog.entries()) {
-            boolean changedSince = query.window().since() == null || !e.modified().isBefore(query.window().since());
+            Instant modified = e.modified();
+            boolean changedSince = query.window().since() == null || !modified.isBefore(query.window().since());
             if (changedSince && query.project().matches(e.projectKey(), null)) {
-                sessions.add(e);
+                dated.add(new Dated(modified, e));
             }
         }
-        sessions.sort(Comparator.comparing(CatalogEntry::modified).reversed().thenComparing(CatalogEntry::id));
+        // each session's time read once, not at every comparison of the sort
+        dated.sort(Comparator.comparing(Dated::modified).reversed().thenComparing(d -> d.entry().id()));
+        List<CatalogEntry> sessions = new ArrayList<>(dated.size());
+        dated.forEach(d -> sessions.add(d.entry()));
         return sessions;
+    }
+
+    private record Dated(Instant modified, CatalogEntry entry) {
     }
 
     private static SessionHits await(Future<SessionHits> f) {

@@ -34,15 +34,26 @@ public record Snippet(List<Part> parts) {
      * any term inside it ({@code folded} is the text folded, the same length in code points).
      */
     static Snippet around(int[] original, int[] folded, int at, int end, List<Term> terms) {
+        return around(original, folded, false, false, at, end, terms);
+    }
+
+    /**
+     * The same, of a window of a text: {@code original} is the code points from {@code at - BEFORE} (or
+     * the text's start) to at least {@code AFTER} and the longest term's length past {@code end} (or the
+     * text's end); {@code before} and {@code after} say whether the text goes on beyond the window.
+     */
+    static Snippet around(int[] original, int[] folded, boolean before, boolean after, int at, int end, List<Term> terms) {
         int from = Math.max(0, at - BEFORE);
         int to = Math.min(original.length, Math.max(end, at + 1) + AFTER);
-        for (int i = from; from > 0 && i < Math.min(at, from + WORD); i++) {
+        boolean cutBefore = before || from > 0;
+        boolean cutAfter = after || to < original.length;
+        for (int i = from; cutBefore && i < Math.min(at, from + WORD); i++) {
             if (Character.isWhitespace(original[i])) {
                 from = i + 1; // start at a word, not inside one
                 break;
             }
         }
-        for (int i = to - 1; to < original.length && i > Math.max(end, to - WORD); i--) {
+        for (int i = to - 1; cutAfter && i > Math.max(end, to - WORD); i--) {
             if (Character.isWhitespace(original[i])) {
                 to = i;
                 break;
@@ -57,7 +68,7 @@ public record Snippet(List<Part> parts) {
             }
         }
         List<Part> parts = new ArrayList<>();
-        StringBuilder run = new StringBuilder(from > 0 ? "\u2026" : "");
+        StringBuilder run = new StringBuilder(cutBefore ? "\u2026" : "");
         boolean runMarked = false;
         for (int i = from; i < to; i++) {
             boolean m = marked[i - from];
@@ -73,7 +84,7 @@ public record Snippet(List<Part> parts) {
             }
             run.appendCodePoint(space ? ' ' : Character.isISOControl(c) ? '\ufffd' : c);
         }
-        if (to < original.length) {
+        if (cutAfter) {
             if (runMarked && run.length() > 0) {
                 parts.add(new Part(run.toString(), true));
                 run.setLength(0);

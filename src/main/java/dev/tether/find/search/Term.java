@@ -23,6 +23,8 @@ final class Term {
 
     final String text;
     final int[] folded;
+    /** Every code point that folds to the term's first ({@link Fold#preimages}). */
+    final int[] firstCodePoints;
     private final boolean[] lead = new boolean[256];
     /** Lead bytes that are lower-case ASCII letters, each in every byte of a long: matched with the case bit set. */
     private final long[] letterWords;
@@ -35,7 +37,8 @@ final class Term {
         if (folded.length == 0) {
             throw new IllegalArgumentException("an empty search term");
         }
-        for (int c : Fold.preimages(folded[0])) {
+        this.firstCodePoints = Fold.preimages(folded[0]);
+        for (int c : firstCodePoints) {
             lead[firstUtf8Byte(c)] = true;
         }
         lead['\\'] = true;
@@ -118,12 +121,26 @@ final class Term {
                 return false;
             }
             long decoded = decode(b, at, to);
-            if (decoded < 0 || Fold.fold((int) (decoded >>> 8)) != folded[k]) {
+            if (decoded < 0 || !(k == 0 ? startsTerm((int) (decoded >>> 8)) : Fold.fold((int) (decoded >>> 8)) == folded[k])) {
                 return false;
             }
             at += (int) (decoded & 0xFF);
         }
         return true;
+    }
+
+    /**
+     * Whether {@code c} folds to the term's first code point, by looking it up among the few that do: a lead
+     * byte shared with other letters (0xE2 begins the Kelvin sign and also every arrow and dash) costs no
+     * case mapping then.
+     */
+    private boolean startsTerm(int c) {
+        for (int f : firstCodePoints) {
+            if (f == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The code point at {@code i} and its length in bytes, packed as {@code cp << 8 | length}; -1 when none. */

@@ -97,4 +97,52 @@ class TermTest {
             }
         }
     }
+
+    /** The answer of {@link Term#findSimple} computed the plain way: decode at every place, fold every code point. */
+    private static int foldingEverything(Term t, byte[] b, int from, int to) {
+        outer:
+        for (int i = from; i < to; i++) {
+            int at = i;
+            for (int k = 0; k < t.folded.length; k++) {
+                if (at >= to) {
+                    continue outer;
+                }
+                long decoded = Term.decode(b, at, to);
+                if (decoded < 0 || Fold.fold((int) (decoded >>> 8)) != t.folded[k]) {
+                    continue outer;
+                }
+                at += (int) (decoded & 0xFF);
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void aPlaceWhereATermMayStartIsWhereItsFoldedFormStarts() {
+        Random random = new Random(29);
+        byte[] alphabet = "kKsSiIaA\\u\"n0123456789abcdef2".getBytes(StandardCharsets.ISO_8859_1);
+        byte[][] chars = {"\u212a".getBytes(StandardCharsets.UTF_8), "\u2192".getBytes(StandardCharsets.UTF_8),
+                "\u2014".getBytes(StandardCharsets.UTF_8), "\u0130".getBytes(StandardCharsets.UTF_8),
+                "\u017f".getBytes(StandardCharsets.UTF_8), "\u03c3".getBytes(StandardCharsets.UTF_8),
+                "\u03c2".getBytes(StandardCharsets.UTF_8), "\ud801\udc00".getBytes(StandardCharsets.UTF_8)};
+        List<Term> terms = List.of(new Term("kelvin"), new Term("k"), new Term("\u212Aa"), new Term("s"), new Term("\u03a3"),
+                new Term("i"), new Term("\ud801\udc28"), new Term("\u2192"));
+        for (int n = 0; n < 30_000; n++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                if (random.nextInt(4) == 0) {
+                    out.writeBytes(chars[random.nextInt(chars.length)]);
+                } else {
+                    out.write(alphabet[random.nextInt(alphabet.length)]);
+                }
+            }
+            byte[] b = out.toByteArray();
+            for (Term t : terms) {
+                assertEquals(foldingEverything(t, b, 0, b.length), t.findSimple(b, 0, b.length),
+                        () -> t.text + " in " + new String(b, StandardCharsets.UTF_8));
+            }
+        }
+    }
 }
+
