@@ -95,4 +95,19 @@ class LiveFilesTest {
         assertEquals(1, listing.problems().size());
         assertEquals("projects", listing.problems().get(0).rel());
     }
+
+    @Test
+    void aRelativePathIsCutFromTheFilesPathOrElseRelativized() throws IOException {
+        Path root = claude.resolve("projects");
+        assertEquals("projects/-k/s.jsonl", LiveFiles.rel("projects", root, root.resolve("-k/s.jsonl")));
+        assertEquals("projects", LiveFiles.rel("projects", root, root));
+        try (var fs = com.google.common.jimfs.Jimfs.newFileSystem(com.google.common.jimfs.Configuration.windows())) {
+            Path winRoot = fs.getPath("C:\\Users\\me\\.claude\\projects");
+            assertEquals("projects/-k/s.jsonl", LiveFiles.rel("projects", winRoot, winRoot.resolve("-k\\s.jsonl")));
+            Path driveRoot = fs.getPath("C:\\"); // a root that ends with its separator: relativized
+            assertEquals("history.jsonl/a/b", LiveFiles.rel("history.jsonl", driveRoot, driveRoot.resolve("a\\b")));
+        }
+        Path slash = root.getFileSystem().getPath("/");
+        assertEquals("x/etc/hosts", LiveFiles.rel("x", slash, slash.resolve("etc/hosts")));
+    }
 }
