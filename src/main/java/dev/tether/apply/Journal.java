@@ -1,8 +1,10 @@
 package dev.tether.apply;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tether.state.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -74,6 +76,37 @@ public final class Journal {
         return run;
     }
 
+    /** Writes a plan's JSON object (the whole value, braces included) straight to the journal's line. */
+    public interface PlanWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Starts a run like {@link #begin(String, JsonNode)}, the same line, but the plan is written by {@code plan}
+     * as it goes instead of built as a tree first: a backup's plan names every file it may write (20,000 in a
+     * large first backup), and the tree of it cost more memory than everything else the run holds.
+     */
+    public Run beginStreamed(String command, PlanWriter plan) throws IOException {
+        String id = RUN_ID.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        Run run = new Run(id, command);
+        ObjectNode head = run.line(PLANNED, null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator g = Json.COMPACT.getFactory().createGenerator(bytes)) {
+            g.writeStartObject();
+            for (var fields = head.fields(); fields.hasNext();) {
+                var field = fields.next();
+                g.writeFieldName(field.getKey());
+                g.writeTree(field.getValue());
+            }
+            g.writeFieldName("plan");
+            plan.write(g);
+            g.writeEndObject();
+        }
+        bytes.write('\n');
+        write(bytes.toByteArray(), PLANNED);
+        return run;
+    }
+
     /** Continues a pending run, so its later steps land under the same id. */
     public Run resume(Pending pending) {
         return new Run(pending.runId(), pending.command());
@@ -119,8 +152,11 @@ public final class Journal {
     }
 
     private void append(ObjectNode line, String crashStep) throws IOException {
+        write((Json.COMPACT.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8), crashStep);
+    }
+
+    private void write(byte[] bytes, String crashStep) throws IOException {
         Files.createDirectories(file.getParent());
-        byte[] bytes = (Json.COMPACT.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
@@ -158,6 +194,19 @@ public final class Journal {
             ObjectNode line = line(COMMITTED, null);
             line.put("outcome", outcome);
             append(line, null); // a run-level commit never triggers TETHER_CRASH_AT: the item-level one does
+        }
+
+        /**
+         * Commits this run and then empties the journal, for a journal whose ended runs nobody reads again (the
+         * archive's): this run was the last one, so nothing is pending once it is committed. Killed between the
+         * two, the journal keeps an ended run, which {@link #forgetEndedRuns} drops later.
+         */
+        public void commitAndForget(String outcome) throws IOException {
+            commit(outcome);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(0);
+                ch.force(true);
+            }
         }
 
         private ObjectNode line(String step, String item) {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The archive package's entry points for a backup: what to read, what is new, what is live. */
 public final class Backup {
@@ -18,7 +20,26 @@ public final class Backup {
 
     /** Lists the items (metadata only) and decides each file's work against this machine's catalog. */
     public static BackupPlan plan(ArchiveLayout layout, List<String> items, Path claudeDir, String machineId) throws IOException {
-        return BackupPlanner.plan(layout, items, LiveFiles.list(claudeDir, items), Catalog.load(layout, machineId));
+        // decoding the catalog is work for the CPU, listing is work for the file system: they overlap
+        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                catalog.complete(Catalog.load(layout, machineId));
+            } catch (Throwable t) {
+                catalog.completeExceptionally(t);
+            }
+        }, "tether-catalog");
+        reader.setDaemon(true);
+        reader.start();
+        LiveFiles.Listing listing = LiveFiles.list(claudeDir, items);
+        try {
+            return BackupPlanner.plan(layout, items, listing, catalog.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** The transcripts that exist live (every listed {@code projects/<key>/<id>.jsonl}). */

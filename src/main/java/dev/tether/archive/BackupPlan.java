@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param unchanged how many files have nothing new (their content is not read)
  * @param problems paths that could not be listed
  * @param live the transcripts ({@code projects/<key>/<id>.jsonl}) that exist live
+ * @param catalog this machine's catalog the plan was made from (the run adds to it rather than read it again)
  */
 public record BackupPlan(ArchiveLayout layout, List<String> items, List<Work> work, int unchanged,
-        List<LiveFiles.Problem> problems, List<String> live) {
+        List<LiveFiles.Problem> problems, List<String> live, Catalog catalog) {
 
     /** One file's work. */
     public sealed interface Work {

@@ -27,7 +27,7 @@ final class BackupPlanner {
                 work.add(content(layout, f, entry));
             }
         }
-        return new BackupPlan(layout, items, List.copyOf(work), unchanged, listing.problems(), List.copyOf(live));
+        return new BackupPlan(layout, items, List.copyOf(work), unchanged, listing.problems(), List.copyOf(live), catalog);
     }
 
     private static BackupPlan.Work lines(ArchiveLayout layout, LiveFile f, Catalog.Entry entry) {

@@ -1,12 +1,9 @@
 package dev.tether.archive;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tether.apply.FilePool;
 import dev.tether.apply.Journal;
 import dev.tether.apply.Progress;
 import dev.tether.platform.Platform;
-import dev.tether.state.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +59,10 @@ public final class BackupRun {
             }
             return new BackupResult(new TreeMap<>(), 0, 0, 0, ArchiveMarker.load(layout).totalBytes(), List.of());
         }
-        Catalog catalog = Catalog.load(layout, machineId);
+        Catalog catalog = plan.catalog(); // read once, by the planner, under the same lock
         journal.forgetEndedRuns(); // only a pending run is ever read again; an ended run's plan is just weight
-        ObjectNode planned = planJson(plan);
-        Journal.Run run = journal.begin("backup", planned);
+        Targets planned = targets(plan);
+        Journal.Run run = journal.beginStreamed("backup", planJson(plan, planned));
         FileArchiver archiver = new FileArchiver(layout, platform, run.id(), hostname);
         List<FileArchiver.Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<String> unreadable = Collections.synchronizedList(new ArrayList<>());
@@ -93,7 +90,7 @@ public final class BackupRun {
             run.record(ARCHIVED, ITEM);
         } catch (IOException | RuntimeException e) {
             rollBack(planned, run.id());
-            run.commit("rolled-back");
+            run.commitAndForget("rolled-back");
             throw e;
         }
         Map<String, Catalog.Entry> files = new TreeMap<>(catalog.files());
@@ -124,25 +121,44 @@ public final class BackupRun {
         marker.save(layout);
         run.record(INDEXED, ITEM);
         run.record(Journal.COMMITTED, ITEM);
-        run.commit("done");
+        run.commitAndForget("done"); // a plan of 20,000 files would otherwise be read by every later run's check
         long added = perItem.values().stream().mapToLong(n -> n[0]).sum();
         return new BackupResult(perItem, added, lines, bytes, marker.totalBytes(), List.copyOf(unreadable));
     }
 
-    /** The journal's plan: each file the run may write and its size before (-1: it did not exist). */
-    private ObjectNode planJson(BackupPlan plan) throws IOException {
-        ObjectNode root = Json.COMPACT.createObjectNode();
-        root.put("archive", layout.root().toString());
-        root.put("machine", machineId);
-        ArrayNode files = root.putArray("files");
+    /** Each file the run may write and its size before (-1: it did not exist), in the plan's order. */
+    private record Targets(List<Path> paths, long[] before) {
+    }
+
+    private Targets targets(BackupPlan plan) throws IOException {
+        List<Path> paths = new ArrayList<>(plan.work().size());
+        long[] before = new long[plan.work().size()];
+        int i = 0;
         for (BackupPlan.Work w : plan.work()) {
             Path target = w instanceof BackupPlan.Content c ? c.next() : layout.lines(w.file().rel());
-            ObjectNode f = files.addObject();
-            f.put("rel", w.file().rel());
-            f.put("path", target.toString());
-            f.put("before", Files.exists(target) ? Files.size(target) : -1);
+            paths.add(target);
+            before[i++] = Files.exists(target) ? Files.size(target) : -1;
         }
-        return root;
+        return new Targets(paths, before);
+    }
+
+    /** The journal's plan: each file the run may write and its size before (-1: it did not exist). */
+    private Journal.PlanWriter planJson(BackupPlan plan, Targets targets) {
+        return g -> {
+            g.writeStartObject();
+            g.writeStringField("archive", layout.root().toString());
+            g.writeStringField("machine", machineId);
+            g.writeArrayFieldStart("files");
+            for (int i = 0; i < targets.paths().size(); i++) {
+                g.writeStartObject();
+                g.writeStringField("rel", plan.work().get(i).file().rel());
+                g.writeStringField("path", targets.paths().get(i).toString());
+                g.writeNumberField("before", targets.before()[i]);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        };
     }
 
     /** Finishes or undoes a backup that an earlier process left pending in the journal. Returns what was done. */
@@ -152,19 +168,29 @@ public final class BackupRun {
         Journal.Run run = journal.resume(pending);
         if (pending.runId().equals(catalog.lastRun())) {
             Reindex.sessions(layout, touchedSessions(pending), hostname);
-            run.commit("rolled-forward");
+            run.commitAndForget("rolled-forward");
             return "finished the interrupted backup of " + pending.started();
         }
         rollBack(pending.plan(), pending.runId());
-        run.commit("rolled-back");
+        run.commitAndForget("rolled-back");
         return "took back what the interrupted backup of " + pending.started() + " had started to write";
     }
 
     /** Cuts every file of the run back to its size before; a file the run made goes. */
     private void rollBack(com.fasterxml.jackson.databind.JsonNode plan, String runId) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        List<Long> before = new ArrayList<>();
         for (var f : plan.path("files")) {
-            Path path = layout.root().getFileSystem().getPath(f.path("path").asText());
-            long before = f.path("before").asLong(-1);
+            paths.add(layout.root().getFileSystem().getPath(f.path("path").asText()));
+            before.add(f.path("before").asLong(-1));
+        }
+        rollBack(new Targets(paths, before.stream().mapToLong(Long::longValue).toArray()), runId);
+    }
+
+    private void rollBack(Targets targets, String runId) throws IOException {
+        for (int i = 0; i < targets.paths().size(); i++) {
+            Path path = targets.paths().get(i);
+            long before = targets.before()[i];
             Path temp = path.resolveSibling("." + path.getFileName() + ".tether-" + runId);
             Files.deleteIfExists(temp);
             if (before < 0) {

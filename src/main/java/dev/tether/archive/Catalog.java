@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -72,10 +73,18 @@ public record Catalog(int schema, String machineId, Map<String, Entry> files, St
         }
     }
 
-    /** Written gzipped: one entry per live file adds up, and only tether reads it. */
+    /**
+     * Written gzipped: one entry per live file adds up, and only tether reads it. At the fastest level: every
+     * backup that adds anything rewrites the whole catalog (4.5 MB of JSON for 20,000 files), and the default
+     * level spent more time on it than archiving a few sessions took.
+     */
     public void save(ArchiveLayout layout) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             CatalogCodec.write(this, gz);
         }
         AtomicFiles.write(layout.catalog(machineId), bytes.toByteArray());

@@ -1,5 +1,6 @@
 package dev.tether.archive;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,6 +19,13 @@ import java.util.TreeMap;
  * through reflection cost more than listing the files. The format is the plain JSON of {@link Catalog}.
  */
 final class CatalogCodec {
+    /**
+     * Without canonical field names: every file's path is a field name, and putting 20,000 distinct names in
+     * the parser's symbol table (and interning them) made most of the cost and the garbage of reading it.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+
     private CatalogCodec() {
     }
 
@@ -58,7 +66,7 @@ final class CatalogCodec {
         String machineId = null;
         String lastRun = null;
         Map<String, Catalog.Entry> files = new TreeMap<>();
-        try (JsonParser p = Json.COMPACT.getFactory().createParser(in)) {
+        try (JsonParser p = FACTORY.createParser(in)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();

@@ -161,4 +161,40 @@ class JournalTest {
         assertTrue(lines.get(2).contains("\"outcome\":\"done\""), lines.get(2));
         assertEquals(stateDir.resolve("journal.jsonl"), journal.file());
     }
+
+    @Test
+    void aStreamedPlanIsReadBackLikeATreePlan() throws IOException {
+        Journal.Run run = journal.beginStreamed("backup", g -> {
+            g.writeStartObject();
+            g.writeStringField("syncRoot", "/home/me/Drive");
+            g.writeArrayFieldStart("files");
+            g.writeStartObject();
+            g.writeNumberField("before", -1);
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+        Journal.Pending p = journal.pending().orElseThrow();
+        assertEquals(run.id(), p.runId());
+        assertEquals("backup", p.command());
+        assertEquals("/home/me/Drive", p.plan().path("syncRoot").asText());
+        assertEquals(-1, p.plan().path("files").get(0).path("before").asLong());
+        List<String> lines = journal.allLines();
+        assertEquals(1, lines.size());
+        // the same fields, in the same order, as the line begin() writes
+        String tree = lines.get(0);
+        assertTrue(tree.matches("\\{\"run\":\"[^\"]+\",\"command\":\"backup\",\"step\":\"planned\",\"item\":null,"
+                + "\"time\":\"[^\"]+\",\"plan\":\\{.*"), tree);
+    }
+
+    @Test
+    void commitAndForgetLeavesAnEmptyJournal() throws IOException {
+        Journal.Run run = journal.begin("backup", plan("/a"));
+        run.record(Journal.COMMITTED, "archive");
+        run.commitAndForget("done");
+        assertEquals(List.of(), journal.allLines());
+        assertEquals(Optional.empty(), journal.pending());
+        Journal.Run next = journal.begin("backup", plan("/b"));
+        assertEquals(next.id(), journal.pending().orElseThrow().runId(), "a later run is journaled as before");
+    }
 }

@@ -37,4 +37,20 @@ class CatalogCodecTest {
         assertEquals(json.readTree(json.writeValueAsBytes(sample())).path("files").get("projects/-k/s.jsonl"),
                 json.readTree(out.toByteArray()).path("files").get("projects/-k/s.jsonl"));
     }
+
+    @Test
+    void aSavedCatalogLoadsBackTheSame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir);
+        Map<String, Catalog.Entry> files = new TreeMap<>(sample().files());
+        for (int i = 0; i < 3000; i++) { // many distinct paths as field names, the case the parser's settings are for
+            files.put("file-history/s" + (i % 50) + "/f" + i + "@v1", new Catalog.Entry("(dev=fe00,ino=" + i + ")", i, 1700000000000L + i,
+                    -1, -1, 0, List.of(new Catalog.Version(1, i, i * 7L))));
+        }
+        Catalog catalog = new Catalog(1, "machine-1", files, "run-1");
+        catalog.save(layout);
+        assertEquals(catalog, Catalog.load(layout, "machine-1"));
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(layout.catalog("machine-1")))) {
+            assertEquals('{', in.read(), "still gzipped JSON");
+        }
+    }
 }
