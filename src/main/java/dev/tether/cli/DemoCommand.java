@@ -30,8 +30,9 @@ import picocli.CommandLine.ParentCommand;
  * the real commands in-process with {@code HOME} pointed at the sandbox; it never touches the real home.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Show what tether does, in a throwaway sandbox home: setup, verify, backup, a session swept away and"
-                + " restored, a replaced link, unlink. Your real ~/.claude is never touched.")
+        description = "Show what tether does, in a throwaway sandbox home: setup, verify, backup, a session swept away,"
+                + " listed, restored and searched, the settings exported, a replaced link, unlink. Your real ~/.claude is"
+                + " never touched.")
 public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -85,19 +86,25 @@ public final class DemoCommand implements Callable<Integer> {
             Files.delete(swept);
             say("$ (Claude Code deletes " + claude.relativize(swept) + " through the link, as its retention sweep does on a"
                     + " machine whose cleanupPeriodDays is low; the sync client then deletes it on every machine)");
+            step("6. The archive still has it: sessions gone from the live data", List.of("sessions", "--deleted"), 0);
             List<String> restore = new ArrayList<>(List.of("restore", "--deleted", "--yes"));
             if (claudeRunning) {
                 restore.add("--allow-running");
             }
-            step("6. Bring it back from the archive", restore, 0);
+            step("7. Bring it back from the archive", restore, 0);
             if (!Files.exists(swept) || !java.util.Arrays.equals(sweptBytes, Files.readAllBytes(swept))) {
                 surprises.add(claude.relativize(swept) + " was not restored byte for byte");
             } else {
                 say("The session is back, byte for byte, with its last activity as its modification time.");
             }
 
+            step("8. Find anything you ever asked, in every session, live or archived", List.of("search", "stack", "trace",
+                    "--limit", "3"), 0);
+            step("9. Take your settings to a new machine (never a credential)", List.of("config", "export",
+                    home.resolve("claude-profile.zip").toString()), 0);
+
             say("");
-            say("== 7. Trouble: an app replaces the history link with a regular file (as atomic writers do) ==");
+            say("== 10. Trouble: an app replaces the history link with a regular file (as atomic writers do) ==");
             Path history = claude.resolve("history.jsonl");
             Path tmp = claude.resolve(".history.jsonl.app-tmp");
             Files.copy(history, tmp);
@@ -106,20 +113,20 @@ public final class DemoCommand implements Callable<Integer> {
             Files.move(tmp, history, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             say("$ (an app writes ~/.claude/history.jsonl via a temporary file and a rename)");
 
-            step("8. verify notices it", List.of("verify"), 1);
+            step("11. verify notices it", List.of("verify"), 1);
             List<String> unlink = new ArrayList<>(List.of("unlink", "--yes"));
             if (claudeRunning) {
                 unlink.add("--allow-running");
             }
-            step("9. Go back to real local files", unlink, 0);
+            step("12. Go back to real local files", unlink, 0);
 
             say("");
-            say("== 10. Nothing was lost ==");
+            say("== 13. Nothing was lost ==");
             Map<String, Manifest> after = manifests(claude);
             int files = 0;
             for (Map.Entry<String, Manifest> e : before.entrySet()) {
                 if (e.getKey().equals("history.jsonl")) {
-                    continue; // changed on purpose in step 7
+                    continue; // changed on purpose in step 10
                 }
                 files += e.getValue().entries().size();
                 if (!e.getValue().equals(after.get(e.getKey()))) {
