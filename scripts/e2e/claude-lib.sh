@@ -115,21 +115,9 @@ e2e_cleanup() {
   exit "$code"
 }
 
-# wait_for DESCRIPTION PREDICATE [ARGS...]: polls PREDICATE every 0.2 s, at most TIMEOUT seconds. A predicate may
-# print why it is not true yet; the last reason is shown on timeout.
-wait_for() {
-  local what="$1" deadline=$((SECONDS + TIMEOUT)) reason=""
-  shift
-  while true; do
-    if reason="$("$@" 2>&1)"; then
-      return 0
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      fail "timed out after ${TIMEOUT}s waiting for $what; last state: ${reason:-unknown}"
-    fi
-    sleep 0.2
-  done
-}
+# shellcheck source=wait.sh
+source "$E2E_DIR/wait.sh"
+WAIT_POLL=0.2   # the client answers in well under a second
 
 # ---------------------------------------------------------------- the work dir, the client, the fake API
 

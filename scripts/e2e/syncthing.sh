@@ -115,21 +115,9 @@ api() {
   curl -sf -m 30 -X "$2" -H "X-API-Key: ${KEY_OF[$1]}" "http://127.0.0.1:${GUI_OF[$1]}$3"
 }
 
-# wait_for DESCRIPTION PREDICATE [ARGS...]: polls PREDICATE every second, at most TIMEOUT seconds.
-# A predicate may print why it is not true yet; the last reason is shown on timeout.
-wait_for() {
-  local what="$1" deadline=$((SECONDS + TIMEOUT)) reason=""
-  shift
-  while true; do
-    if reason="$("$@" 2>&1)"; then
-      return 0
-    fi
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      fail_with_logs "timed out after ${TIMEOUT}s waiting for $what; last state: ${reason:-unknown}"
-    fi
-    sleep 1
-  done
-}
+# shellcheck source=wait.sh
+source "$here/wait.sh"
+WAIT_FAIL=fail_with_logs   # a timeout shows both Syncthing logs
 
 api_up() { api "$1" GET /rest/system/ping >/dev/null || { echo "REST API of $1 not answering yet"; return 1; }; }
 
