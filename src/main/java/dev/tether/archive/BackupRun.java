@@ -112,7 +112,7 @@ public final class BackupRun {
                 index.put(o.session());
             }
         }
-        new Catalog(1, machineId, files, run.id()).save(layout); // the commit point
+        new Catalog(Catalog.SCHEMA, machineId, files, run.id()).save(layout); // the commit point
         if (liveRels != null) {
             index.markLive(liveRels);
         }

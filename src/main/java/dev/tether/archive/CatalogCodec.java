@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,65 +17,85 @@ import java.util.TreeMap;
 /**
  * The catalog's JSON, read and written with Jackson's streaming API: a backup with nothing new reads the
  * whole catalog (one entry per live file, 20,000 of them in a large home), and binding each entry to a record
- * through reflection cost more than listing the files. The format is the plain JSON of {@link Catalog}.
+ * through reflection cost more than listing the files.
+ *
+ * <p>Schema 2 (written now) holds each file as an array, its path a string value:
+ * {@code {"schema":2,"machineId":…,"lastRun":…,"entries":[[path,key,size,mtime,archiveSize,exact,window,[[n,size,crc],…]],…]}}.
+ * Schema 1 held each file as an object under {@code "files"}, its path the field name; it is still read. With
+ * 20,000 paths as field names, the parser either filled its symbol table with names seen once, or (with that
+ * table off) read through a {@code Reader} and made a new string for every field name: the two made most of
+ * the cost and the garbage of a backup with nothing new.
  */
 final class CatalogCodec {
-    /**
-     * Without canonical field names: every file's path is a field name, and putting 20,000 distinct names in
-     * the parser's symbol table (and interning them) made most of the cost and the garbage of reading it.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+    /** Schema 1's reader: without canonical field names, as its 20,000 distinct names called for. */
+    private static final JsonFactory SCHEMA_1 = JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
+    /** Schema 2's reader: a handful of field names, canonical, so the parser reads UTF-8 bytes directly. */
+    private static final JsonFactory SCHEMA_2 = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
 
     private CatalogCodec() {
     }
 
     static void write(Catalog c, OutputStream out) throws IOException {
+        Map<String, Catalog.Entry> sorted = c.files() instanceof TreeMap<String, Catalog.Entry> t ? t : new TreeMap<>(c.files());
         try (JsonGenerator g = Json.COMPACT.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("schema", c.schema());
+            g.writeNumberField("schema", Catalog.SCHEMA);
             g.writeStringField("machineId", c.machineId());
             g.writeStringField("lastRun", c.lastRun());
-            g.writeObjectFieldStart("files");
-            for (Map.Entry<String, Catalog.Entry> e : c.files().entrySet()) {
+            g.writeArrayFieldStart("entries");
+            for (Map.Entry<String, Catalog.Entry> e : sorted.entrySet()) {
                 Catalog.Entry f = e.getValue();
-                g.writeObjectFieldStart(e.getKey());
-                g.writeStringField("key", f.key());
-                g.writeNumberField("size", f.size());
-                g.writeNumberField("mtime", f.mtime());
-                g.writeNumberField("archiveSize", f.archiveSize());
-                g.writeNumberField("exact", f.exact());
-                g.writeNumberField("window", f.window());
-                g.writeArrayFieldStart("versions");
+                g.writeStartArray();
+                g.writeString(e.getKey());
+                g.writeString(f.key());
+                g.writeNumber(f.size());
+                g.writeNumber(f.mtime());
+                g.writeNumber(f.archiveSize());
+                g.writeNumber(f.exact());
+                g.writeNumber(f.window());
+                g.writeStartArray();
                 for (Catalog.Version v : f.versions()) {
-                    g.writeStartObject();
-                    g.writeNumberField("n", v.n());
-                    g.writeNumberField("size", v.size());
-                    g.writeNumberField("crc", v.crc());
-                    g.writeEndObject();
+                    g.writeStartArray();
+                    g.writeNumber(v.n());
+                    g.writeNumber(v.size());
+                    g.writeNumber(v.crc());
+                    g.writeEndArray();
                 }
                 g.writeEndArray();
-                g.writeEndObject();
+                g.writeEndArray();
             }
-            g.writeEndObject();
+            g.writeEndArray();
             g.writeEndObject();
         }
     }
 
+    /** Reads either schema; which one is known only after the first bytes, so they are looked at first. */
     static Catalog read(InputStream in) throws IOException {
-        int schema = 1;
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+        buffered.mark(64);
+        byte[] head = buffered.readNBytes(32);
+        buffered.reset();
+        boolean schema2 = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).replace(" ", "").startsWith("{\"schema\":2");
         String machineId = null;
         String lastRun = null;
-        Map<String, Catalog.Entry> files = new TreeMap<>();
-        try (JsonParser p = FACTORY.createParser(in)) {
+        Map<String, Catalog.Entry> files = new HashMap<>(1 << 12);
+        try (JsonParser p = (schema2 ? SCHEMA_2 : SCHEMA_1).createParser(buffered)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "schema" -> schema = p.getIntValue();
                     case "machineId" -> machineId = value == JsonToken.VALUE_NULL ? null : p.getText();
                     case "lastRun" -> lastRun = value == JsonToken.VALUE_NULL ? null : p.getText();
+                    case "entries" -> {
+                        expect(value, JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            expect(p.nextToken(), JsonToken.VALUE_STRING);
+                            String rel = p.getText();
+                            files.put(rel, row(p));
+                        }
+                    }
                     case "files" -> {
                         expect(value, JsonToken.START_OBJECT);
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -87,9 +108,37 @@ final class CatalogCodec {
                 }
             }
         }
-        return new Catalog(schema, machineId, files, lastRun);
+        return new Catalog(Catalog.SCHEMA, machineId, files, lastRun);
     }
 
+    /** One schema 2 row after its path: key, size, mtime, archiveSize, exact, window, versions; at the row's end. */
+    private static Catalog.Entry row(JsonParser p) throws IOException {
+        JsonToken k = p.nextToken();
+        String key = k == JsonToken.VALUE_NULL ? null : p.getText();
+        long size = longValue(p);
+        long mtime = longValue(p);
+        long archiveSize = longValue(p);
+        long exact = longValue(p);
+        long window = longValue(p);
+        expect(p.nextToken(), JsonToken.START_ARRAY);
+        List<Catalog.Version> versions = List.of();
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            if (versions.isEmpty()) {
+                versions = new ArrayList<>(2);
+            }
+            versions.add(new Catalog.Version((int) longValue(p), longValue(p), longValue(p)));
+            expect(p.nextToken(), JsonToken.END_ARRAY);
+        }
+        expect(p.nextToken(), JsonToken.END_ARRAY);
+        return new Catalog.Entry(key, size, mtime, archiveSize, exact, window, versions);
+    }
+
+    private static long longValue(JsonParser p) throws IOException {
+        expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
+        return p.getLongValue();
+    }
+
+    /** One schema 1 entry (an object); at the object's end. */
     private static Catalog.Entry entry(JsonParser p) throws IOException {
         String key = null;
         long size = 0;

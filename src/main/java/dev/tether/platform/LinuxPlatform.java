@@ -85,6 +85,13 @@ final class LinuxPlatform extends PosixPlatform {
         return FsTypes.name(FsTypes.fType(buf, Native.LONG_SIZE, ByteOrder.nativeOrder()));
     }
 
+    /** From {@code /proc/self/fd} ({@link ProcTerminal}); {@code isatty} only where {@code /proc} cannot tell. */
+    @Override
+    public boolean isTerminal(int fd) {
+        Boolean known = ProcTerminal.isTerminal(Path.of("/proc/self/fd"), fd);
+        return known != null ? known : super.isTerminal(fd);
+    }
+
     /** Types from {@code getdents64}'s {@code d_type} ({@link LinuxDirents}); Java's listing where that cannot serve. */
     @Override
     public DirectoryStream<DirEntry> listDirectory(Path dir) throws IOException {
