@@ -26,6 +26,11 @@ public record ArchiveLayout(Path root) {
         return meta().resolve("sessions.json");
     }
 
+    /** Which live set the index of sessions was last marked for ({@link LiveStamp}). */
+    public Path liveStamp() {
+        return meta().resolve("sessions.live");
+    }
+
     /** The archive's own description (format, size). */
     public Path marker() {
         return meta().resolve("archive.json");

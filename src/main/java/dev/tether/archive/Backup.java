@@ -31,9 +31,8 @@ public final class Backup {
         }, "tether-catalog");
         reader.setDaemon(true);
         reader.start();
-        LiveFiles.Listing listing = LiveFiles.list(claudeDir, items);
         try {
-            return BackupPlanner.plan(layout, items, listing, catalog.join());
+            return BackupPlanner.plan(layout, items, claudeDir, catalog);
         } catch (CompletionException e) {
             if (e.getCause() instanceof Error err) {
                 throw err;

@@ -51,14 +51,19 @@ public final class BackupRun {
      * file that cannot be read is left out and named in the result.
      */
     public BackupResult run(BackupPlan plan, Set<String> liveRels) throws IOException {
-        SessionIndex index = SessionIndex.load(layout);
+        String liveDigest = liveRels == null ? null : LiveStamp.digest(liveRels);
         if (plan.work().isEmpty()) {
             // nothing new: no journal, no catalog; only a session whose live file went is noted in the index
-            if (liveRels != null && index.markLive(liveRels)) {
-                index.save(layout);
+            if (liveRels != null && !LiveStamp.matches(layout, liveDigest)) {
+                SessionIndex index = SessionIndex.load(layout);
+                if (index.markLive(liveRels)) {
+                    index.save(layout);
+                }
+                LiveStamp.save(layout, liveDigest);
             }
             return new BackupResult(new TreeMap<>(), 0, 0, 0, ArchiveMarker.load(layout).totalBytes(), List.of());
         }
+        SessionIndex index = SessionIndex.load(layout);
         Catalog catalog = plan.catalog(); // read once, by the planner, under the same lock
         journal.forgetEndedRuns(); // only a pending run is ever read again; an ended run's plan is just weight
         Targets planned = targets(plan);
@@ -117,6 +122,9 @@ public final class BackupRun {
             index.markLive(liveRels);
         }
         index.save(layout);
+        if (liveRels != null) {
+            LiveStamp.save(layout, liveDigest);
+        }
         ArchiveMarker marker = ArchiveMarker.load(layout).grownBy(growth);
         marker.save(layout);
         run.record(INDEXED, ITEM);

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The files a backup looks at: every regular file under the items, the item itself read through its link
@@ -49,13 +50,51 @@ public final class LiveFiles {
     public record Problem(String rel, String what) {
     }
 
+    /**
+     * Where a listing goes, a part at a time: each part gets its files and problems in the order one walk finds
+     * them, and the parts are joined in that order too, so what a sink sees does not depend on the threads.
+     * A sink that decides as the files come (a backup's plan) keeps only what it needs of each; a walk of
+     * 20,000 files that kept every one until the end kept most of a no-change backup's memory.
+     */
+    interface Sink<S extends Sink<S>> {
+        void file(LiveFile f);
+
+        void problem(Problem p);
+
+        /** Adds the part that comes right after everything this one holds. */
+        void append(S next);
+    }
+
     /** The listing: the files, and the paths that could not be read. */
-    record Listing(List<LiveFile> files, List<Problem> problems) {
+    record Listing(List<LiveFile> files, List<Problem> problems) implements Sink<Listing> {
+        Listing() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        @Override
+        public void file(LiveFile f) {
+            files.add(f);
+        }
+
+        @Override
+        public void problem(Problem p) {
+            problems.add(p);
+        }
+
+        @Override
+        public void append(Listing next) {
+            files.addAll(next.files());
+            problems.addAll(next.problems());
+        }
     }
 
     static Listing list(Path claudeDir, List<String> items) throws IOException {
-        List<LiveFile> files = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        return list(claudeDir, items, Listing::new);
+    }
+
+    /** Lists the items into sinks that {@code parts} makes, and returns the first, every other part appended to it. */
+    static <S extends Sink<S>> S list(Path claudeDir, List<String> items, Supplier<S> parts) throws IOException {
+        S out = parts.get();
         ExecutorService pool = null;
         try {
             for (String item : items) {
@@ -65,7 +104,7 @@ public final class LiveFiles {
                     root = at.toRealPath();
                 } catch (NoSuchFileException e) {
                     if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
-                        problems.add(new Problem(item, "it links to " + e.getFile() + ", which does not exist"));
+                        out.problem(new Problem(item, "it links to " + e.getFile() + ", which does not exist"));
                     }
                     continue;
                 }
@@ -77,9 +116,9 @@ public final class LiveFiles {
                     });
                 }
                 if (pool != null && Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-                    walkInParallel(item, root, files, problems, pool);
+                    walkInParallel(item, root, out, pool, parts);
                 } else {
-                    walk(item, root, root, files, problems);
+                    walk(item, root, root, out);
                 }
             }
         } finally {
@@ -87,28 +126,21 @@ public final class LiveFiles {
                 pool.shutdownNow(); // idle by now; on a failure, the other parts are not wanted
             }
         }
-        return new Listing(files, problems);
+        return out;
     }
 
     /** Threads that list an item's folders: each {@code stat} waits for the file system, not for the CPU. */
     private static final int THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
-    /** One part of an item's listing, in the order a single walk would have found it. */
-    private record Part(List<LiveFile> files, List<Problem> problems) {
-        Part() {
-            this(new ArrayList<>(), new ArrayList<>());
-        }
-    }
 
     /**
      * The same listing as {@link #walk} of the item's folder, in the same order, but each folder directly in it
      * walked on {@code pool}: the files and problems of each part are put together in the order of the folder's
      * entries, as one walk would have visited them.
      */
-    private static void walkInParallel(String item, Path root, List<LiveFile> files, List<Problem> problems,
-            ExecutorService pool) throws IOException {
-        List<Object> parts = new ArrayList<>(); // a Part (files found directly in the folder) or a Future<Part>
-        Part direct = null;
+    private static <S extends Sink<S>> void walkInParallel(String item, Path root, S out, ExecutorService pool, Supplier<S> parts)
+            throws IOException {
+        List<Object> ordered = new ArrayList<>(); // a sink (files found directly in the folder) or a Future of one
+        S direct = null;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 BasicFileAttributes attrs;
@@ -116,60 +148,66 @@ public final class LiveFiles {
                     attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
                     if (direct == null) {
-                        direct = new Part();
-                        parts.add(direct);
+                        direct = parts.get();
+                        ordered.add(direct);
                     }
-                    direct.problems().add(problem(item, root, entry, e));
+                    direct.problem(problem(item, root, entry, e));
                     continue;
                 }
                 if (attrs.isDirectory() && !Links.isLink(entry, attrs)) {
                     direct = null;
-                    parts.add(pool.submit(() -> {
-                        Part part = new Part();
-                        walk(item, root, entry, part.files(), part.problems());
+                    ordered.add(pool.submit(() -> {
+                        S part = parts.get();
+                        walk(item, root, entry, part);
                         return part;
                     }));
-                } else if (attrs.isRegularFile() && !Items.isCredentialName(entry.getFileName().toString())) {
-                    if (direct == null) {
-                        direct = new Part();
-                        parts.add(direct);
+                } else if (attrs.isRegularFile()) {
+                    LiveFile f = liveFile(item, root, entry, attrs);
+                    if (f != null) {
+                        if (direct == null) {
+                            direct = parts.get();
+                            ordered.add(direct);
+                        }
+                        direct.file(f);
                     }
-                    direct.files().add(liveFile(item, root, entry, attrs));
                 }
             }
         } catch (DirectoryIteratorException e) {
             throw e.getCause();
         } catch (IOException e) {
-            problems.add(problem(item, root, root, e)); // the folder could not be opened, as a walk reports it
+            out.problem(problem(item, root, root, e)); // the folder could not be opened, as a walk reports it
             return;
         }
-        for (Object p : parts) {
-            Part part;
-            if (p instanceof Part done) {
-                part = done;
-            } else {
-                try {
-                    part = ((Future<?>) p).get() instanceof Part walked ? walked : new Part();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("listing interrupted");
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IOException(e.getCause());
+        for (Object p : ordered) {
+            Object part;
+            try {
+                part = p instanceof Future<?> walked ? walked.get() : p;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("listing interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
                 }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
             }
-            files.addAll(part.files());
-            problems.addAll(part.problems());
+            @SuppressWarnings("unchecked") // every part is made by parts.get()
+            S next = (S) part;
+            out.append(next);
         }
     }
 
+    /** The regular file as a backup sees it; null for a credential, which never leaves the machine. */
     private static LiveFile liveFile(String item, Path root, Path file, BasicFileAttributes attrs) {
-        return new LiveFile(rel(item, root, file), file, attrs.size(), attrs.lastModifiedTime().toMillis(),
+        String rel = rel(item, root, file);
+        // the name from the relative path: asking the Path for its file name made a path and two strings more per file
+        if (Items.isCredentialName(rel.substring(rel.lastIndexOf('/') + 1))) {
+            return null;
+        }
+        return new LiveFile(rel, file, attrs.size(), attrs.lastModifiedTime().toMillis(),
                 attrs.fileKey() == null ? null : attrs.fileKey().toString());
     }
 
@@ -178,8 +216,7 @@ public final class LiveFiles {
     }
 
     /** Walks {@code start} (the item's folder {@code root} or a folder in it), adding what it finds. */
-    private static void walk(String item, Path root, Path start, List<LiveFile> files, List<Problem> problems)
-            throws IOException {
+    private static void walk(String item, Path root, Path start, Sink<?> out) throws IOException {
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -191,15 +228,18 @@ public final class LiveFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !Items.isCredentialName(file.getFileName().toString())) {
-                    files.add(liveFile(item, root, file, attrs));
+                if (attrs.isRegularFile()) {
+                    LiveFile f = liveFile(item, root, file, attrs);
+                    if (f != null) {
+                        out.file(f);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(problem(item, root, file, e));
+                out.problem(problem(item, root, file, e));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -22,13 +22,24 @@ public record SessionEntry(String id, String projectKey, String projectPath, Str
         return "projects/" + projectKey + "/" + id + ".jsonl";
     }
 
-    /** The session's id and project key when {@code rel} is a transcript ({@code projects/<key>/<id>.jsonl}), else null. */
+    /** Whether {@code rel} is a session's transcript, {@code projects/<key>/<id>.jsonl}; without splitting it. */
+    static boolean isTranscript(String rel) {
+        return rel.startsWith("projects/") && rel.endsWith(".jsonl") && secondSlash(rel) > 0;
+    }
+
+    /** The session's project key and id when {@code rel} is a transcript ({@code projects/<key>/<id>.jsonl}), else null. */
     static String[] keyAndId(String rel) {
-        String[] parts = rel.split("/");
-        if (parts.length == 3 && parts[0].equals("projects") && parts[2].endsWith(".jsonl")) {
-            return new String[] {parts[1], parts[2].substring(0, parts[2].length() - ".jsonl".length())};
+        if (!isTranscript(rel)) {
+            return null;
         }
-        return null;
+        int second = secondSlash(rel);
+        return new String[] {rel.substring("projects/".length(), second), rel.substring(second + 1, rel.length() - ".jsonl".length())};
+    }
+
+    /** The slash after the project key when there is exactly one more and the key is not empty, else -1. */
+    private static int secondSlash(String rel) {
+        int second = rel.indexOf('/', "projects/".length());
+        return second > "projects/".length() && rel.indexOf('/', second + 1) < 0 ? second : -1;
     }
 
     SessionEntry withLive(boolean now) {
