@@ -24,10 +24,19 @@ import java.util.List;
 record MessageFacts(String type, String uuid, Instant timestamp, String cwd, List<Field> fields) {
     private static final JsonFactory FACTORY = Json.COMPACT.getFactory();
     /** Marks a text whose speaker is known only at the end of the line. */
-    private static final String TEXT = "";
+    static final String TEXT = "";
 
-    /** The facts of a line, or null when it is not one JSON object. */
+    /**
+     * The facts of a line, or null when it is not one JSON object: read by {@link MessageScanner}, or by
+     * Jackson where the scanner cannot be sure (a line that is not plain JSON as Claude Code writes it).
+     */
     static MessageFacts read(byte[] buf, int offset, int length) {
+        MessageFacts fast = MessageScanner.read(buf, offset, length);
+        return fast != null ? fast : readWithJackson(buf, offset, length);
+    }
+
+    /** The facts of a line as Jackson's streaming parser reads them; the reference the scanner is held to. */
+    static MessageFacts readWithJackson(byte[] buf, int offset, int length) {
         try (JsonParser p = FACTORY.createParser(buf, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -64,7 +73,7 @@ record MessageFacts(String type, String uuid, Instant timestamp, String cwd, Lis
         }
     }
 
-    private static List<Field> searchable(String type, boolean meta, List<Field> found) {
+    static List<Field> searchable(String type, boolean meta, List<Field> found) {
         boolean user = type.equals("user");
         if (meta || !(user || type.equals("assistant"))) {
             return List.of();

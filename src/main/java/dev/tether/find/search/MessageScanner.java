@@ -1,0 +1,655 @@
+package dev.tether.find.search;
+
+import dev.tether.find.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what search needs of a line ({@link MessageFacts}) straight from its UTF-8 bytes, decoding only the
+ * few strings it keeps and stepping over the rest (tool results, file contents) with a byte loop. Parsing each
+ * candidate line with Jackson was most of a search for a common word: every value of every candidate line
+ * went through the parser's token machinery, though search reads a handful of fields.
+ *
+ * <p>It gives the same facts as the Jackson reading ({@link MessageFacts#readWithJackson}) or none: wherever
+ * a line is not plain, strict JSON as Claude Code writes it (a key written with escapes, a byte order mark,
+ * invalid or unusual UTF-8, a number Jackson reads another way, deep nesting, any syntax error) it gives up
+ * and the caller asks Jackson, whose answer then counts. A test holds the two to the same facts on generated
+ * and mutated lines.
+ */
+final class MessageScanner {
+    /** Thrown where the scanner cannot be sure; carries no stack trace, as it is thrown on purpose. */
+    static final class Unsure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Unsure INSTANCE = new Unsure();
+
+        private Unsure() {
+            super("not plain JSON", null, false, false);
+        }
+    }
+
+    /** Below Jackson's limits (nesting 500, a name 50,000 chars, a string 20 million): past these, Jackson decides. */
+    private static final int MAX_DEPTH = 200;
+    private static final int MAX_NAME = 1_000;
+    private static final int MAX_STRING = 1 << 22;
+    private static final String TEXT = MessageFacts.TEXT;
+
+    private final byte[] b;
+    private final int end;
+    private int i;
+
+    private MessageScanner(byte[] b, int from, int to) {
+        this.b = b;
+        this.i = from;
+        this.end = to;
+    }
+
+    /** The facts of the line, or null when the scanner cannot be sure of them (then ask Jackson). */
+    static MessageFacts read(byte[] buf, int offset, int length) {
+        try {
+            return new MessageScanner(buf, offset, offset + length).line();
+        } catch (Unsure e) {
+            return null;
+        }
+    }
+
+    private MessageFacts line() {
+        ws();
+        expect('{');
+        String type = "";
+        String uuid = null;
+        Instant timestamp = null;
+        String cwd = null;
+        boolean meta = false;
+        List<Field> found = List.of();
+        if (!emptyObject()) {
+            do {
+                int key = key();
+                ws();
+                expect(':');
+                ws();
+                if (keyIs(key, "type")) {
+                    type = peek() == '"' ? string() : skipTo("");
+                } else if (keyIs(key, "uuid")) {
+                    uuid = peek() == '"' ? string() : skipTo(null);
+                } else if (keyIs(key, "cwd")) {
+                    cwd = peek() == '"' ? string() : skipTo(null);
+                } else if (keyIs(key, "isMeta")) {
+                    meta = peek() == 't';
+                    skipValue(0);
+                } else if (keyIs(key, "timestamp")) {
+                    timestamp = timestamp();
+                } else if (keyIs(key, "message")) {
+                    found = peek() == '{' ? message() : skipTo(List.of());
+                } else {
+                    skipValue(0);
+                }
+                ws();
+            } while (comma('}'));
+        }
+        ws();
+        if (i != end) {
+            throw Unsure.INSTANCE; // more after the object
+        }
+        return new MessageFacts(type, uuid, timestamp, cwd, MessageFacts.searchable(type, meta, found));
+    }
+
+    /** A string as ISO-8601 or epoch milliseconds; an integer as epoch milliseconds; anything else none. */
+    private Instant timestamp() {
+        int c = peek();
+        if (c == '"') {
+            return Timestamps.parse(string());
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int start = i;
+            boolean integer = number();
+            if (!integer) {
+                return null;
+            }
+            if (i - start > 18) {
+                throw Unsure.INSTANCE; // near or past a long's range: Jackson's reading decides
+            }
+            return Timestamps.ofMillis(Long.parseLong(new String(b, start, i - start, StandardCharsets.ISO_8859_1)));
+        }
+        skipValue(0);
+        return null;
+    }
+
+    /** A message's texts and tool inputs, in order; where {@code content} repeats, the last one counts. */
+    private List<Field> message() {
+        expect('{');
+        List<Field> found = List.of();
+        if (emptyObject()) {
+            return found;
+        }
+        do {
+            int key = key();
+            ws();
+            expect(':');
+            ws();
+            if (keyIs(key, "content")) {
+                found = new ArrayList<>();
+                int c = peek();
+                if (c == '"') {
+                    found.add(new Field(TEXT, string()));
+                } else if (c == '[') {
+                    i++;
+                    ws();
+                    if (peek() == ']') {
+                        i++;
+                    } else {
+                        do {
+                            ws();
+                            int e = peek();
+                            if (e == '"') {
+                                found.add(new Field(TEXT, string()));
+                            } else if (e == '{') {
+                                block(found);
+                            } else {
+                                skipValue(2);
+                            }
+                            ws();
+                        } while (comma(']'));
+                    }
+                } else {
+                    skipValue(1);
+                }
+            } else {
+                skipValue(1);
+            }
+            ws();
+        } while (comma('}'));
+        return found;
+    }
+
+    /** One content block: a text block's text, or each string of a tool call's input. */
+    private void block(List<Field> found) {
+        expect('{');
+        String type = null;
+        String text = null;
+        String tool = "";
+        List<String> input = null;
+        if (!emptyObject()) {
+            do {
+                int key = key();
+                ws();
+                expect(':');
+                ws();
+                if (keyIs(key, "type")) {
+                    type = peek() == '"' ? string() : skipTo(null);
+                } else if (keyIs(key, "text")) {
+                    text = peek() == '"' ? string() : skipTo(null);
+                } else if (keyIs(key, "name")) {
+                    tool = peek() == '"' ? string() : skipTo("");
+                } else if (keyIs(key, "input")) {
+                    input = new ArrayList<>();
+                    strings(input, 3);
+                } else {
+                    skipValue(3);
+                }
+                ws();
+            } while (comma('}'));
+        }
+        if ("text".equals(type)) {
+            found.add(new Field(TEXT, text == null ? "" : text));
+        } else if (("tool_use".equals(type) || "server_tool_use".equals(type)) && input != null) {
+            for (String s : input) {
+                found.add(new Field("tool " + tool, s));
+            }
+        }
+    }
+
+    /** Every string value in the value here, in order (keys are not values). */
+    private void strings(List<String> out, int depth) {
+        int c = peek();
+        if (c == '"') {
+            out.add(string());
+        } else if (c == '{') {
+            depth(depth);
+            i++;
+            if (!emptyObject()) {
+                do {
+                    skipKey();
+                    ws();
+                    expect(':');
+                    ws();
+                    strings(out, depth + 1);
+                    ws();
+                } while (comma('}'));
+            }
+        } else if (c == '[') {
+            depth(depth);
+            i++;
+            ws();
+            if (peek() == ']') {
+                i++;
+                return;
+            }
+            do {
+                ws();
+                strings(out, depth + 1);
+                ws();
+            } while (comma(']'));
+        } else {
+            skipValue(depth);
+        }
+    }
+
+    /** Skips the value here, checking it is valid JSON as it goes, and gives {@code value}. */
+    private <T> T skipTo(T value) {
+        skipValue(1);
+        return value;
+    }
+
+    private void skipValue(int depth) {
+        int c = peek();
+        switch (c) {
+            case '"' -> skipString();
+            case '{' -> {
+                depth(depth);
+                i++;
+                if (!emptyObject()) {
+                    do {
+                        skipKey();
+                        ws();
+                        expect(':');
+                        ws();
+                        skipValue(depth + 1);
+                        ws();
+                    } while (comma('}'));
+                }
+            }
+            case '[' -> {
+                depth(depth);
+                i++;
+                ws();
+                if (peek() == ']') {
+                    i++;
+                    return;
+                }
+                do {
+                    ws();
+                    skipValue(depth + 1);
+                    ws();
+                } while (comma(']'));
+            }
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    number();
+                } else {
+                    throw Unsure.INSTANCE;
+                }
+            }
+        }
+    }
+
+    private static void depth(int depth) {
+        if (depth >= MAX_DEPTH) {
+            throw Unsure.INSTANCE; // deep nesting: Jackson's limits decide
+        }
+    }
+
+    /** After an object's opening brace: true (and past it) when the closing brace follows. */
+    private boolean emptyObject() {
+        ws();
+        if (peek() == '}') {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member or element: true at a comma (then past it), false at {@code close} (then past it). */
+    private boolean comma(char close) {
+        int c = peek();
+        i++;
+        if (c == ',') {
+            ws();
+            return true;
+        }
+        if (c == close) {
+            return false;
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    /** A key: where its bytes start; a key written with escapes is left to Jackson. */
+    private int key() {
+        if (peek() != '"') {
+            throw Unsure.INSTANCE;
+        }
+        int start = i + 1;
+        int j = start;
+        while (j < end) {
+            int c = b[j];
+            if (c == '"') {
+                if (j - start > MAX_NAME) {
+                    throw Unsure.INSTANCE;
+                }
+                keyEnd = j;
+                i = j + 1;
+                return start;
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                throw Unsure.INSTANCE;
+            }
+            if (c < 0) {
+                j = utf8(j);
+            } else {
+                j++;
+            }
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    /** Where the last key read ends (its closing quote). */
+    private int keyEnd;
+
+    private boolean keyIs(int start, String name) {
+        int n = name.length();
+        if (keyEnd - start != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[start + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string value, decoded. */
+    private String string() {
+        int start = ++i;
+        int j = start;
+        boolean ascii = true;
+        while (j < end) {
+            int c = b[j];
+            if (c == '"') {
+                if (j - start > MAX_STRING) {
+                    throw Unsure.INSTANCE;
+                }
+                i = j + 1;
+                return new String(b, start, j - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            }
+            if (c == '\\') {
+                return escaped(start);
+            }
+            if (c >= 0 && c < 0x20) {
+                throw Unsure.INSTANCE;
+            }
+            if (c < 0) {
+                ascii = false;
+                j = utf8(j);
+            } else {
+                j++;
+            }
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    /** A string with escapes, from its first byte at {@code start}. */
+    private String escaped(int start) {
+        StringBuilder out = new StringBuilder();
+        int j = start;
+        int run = start; // the start of the bytes not yet decoded
+        while (j < end) {
+            int c = b[j];
+            if (c == '"') {
+                if (j - start > MAX_STRING) {
+                    throw Unsure.INSTANCE;
+                }
+                out.append(new String(b, run, j - run, StandardCharsets.UTF_8));
+                i = j + 1;
+                return out.toString();
+            }
+            if (c == '\\') {
+                out.append(new String(b, run, j - run, StandardCharsets.UTF_8));
+                if (j + 1 >= end) {
+                    throw Unsure.INSTANCE;
+                }
+                int e = b[j + 1];
+                j += 2;
+                switch (e) {
+                    case '"' -> out.append('"');
+                    case '\\' -> out.append('\\');
+                    case '/' -> out.append('/');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        if (j + 4 > end) {
+                            throw Unsure.INSTANCE;
+                        }
+                        int v = 0;
+                        for (int k = 0; k < 4; k++) {
+                            v = (v << 4) | hex(b[j + k]);
+                        }
+                        out.append((char) v);
+                        j += 4;
+                    }
+                    default -> throw Unsure.INSTANCE;
+                }
+                run = j;
+                continue;
+            }
+            if (c >= 0 && c < 0x20) {
+                throw Unsure.INSTANCE;
+            }
+            j = c < 0 ? utf8(j) : j + 1;
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    /** Steps over a key of an object whose members are not read, checking it as {@link #key} does. */
+    private void skipKey() {
+        int start = i;
+        skipString();
+        if (i - start > MAX_NAME) {
+            throw Unsure.INSTANCE;
+        }
+    }
+
+    /** Steps over a string, checking it as {@link #string} does. */
+    private void skipString() {
+        if (peek() != '"') {
+            throw Unsure.INSTANCE;
+        }
+        int j = i + 1;
+        while (j < end) {
+            int c = b[j];
+            if (c == '"') {
+                if (j - i > MAX_STRING) {
+                    throw Unsure.INSTANCE;
+                }
+                i = j + 1;
+                return;
+            }
+            if (c == '\\') {
+                if (j + 1 >= end) {
+                    throw Unsure.INSTANCE;
+                }
+                int e = b[j + 1];
+                if (e == 'u') {
+                    if (j + 6 > end) {
+                        throw Unsure.INSTANCE;
+                    }
+                    for (int k = 2; k < 6; k++) {
+                        hex(b[j + k]);
+                    }
+                    j += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                    j += 2;
+                } else {
+                    throw Unsure.INSTANCE;
+                }
+            } else if (c >= 0 && c < 0x20) {
+                throw Unsure.INSTANCE;
+            } else {
+                j = c < 0 ? utf8(j) : j + 1;
+            }
+        }
+        throw Unsure.INSTANCE;
+    }
+
+    /**
+     * Checks the UTF-8 sequence that starts at {@code j} and returns where the next character starts. Only
+     * well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF) passes: there Jackson and
+     * Java's decoder agree on every character.
+     */
+    private int utf8(int j) {
+        int c = b[j] & 0xFF;
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) {
+                lo = 0xA0;
+            } else if (c == 0xED) {
+                hi = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) {
+                lo = 0x90;
+            } else if (c == 0xF4) {
+                hi = 0x8F;
+            }
+        } else {
+            throw Unsure.INSTANCE;
+        }
+        if (j + n >= end) {
+            throw Unsure.INSTANCE;
+        }
+        int second = b[j + 1] & 0xFF;
+        if (second < lo || second > hi) {
+            throw Unsure.INSTANCE;
+        }
+        for (int k = 2; k <= n; k++) {
+            if ((b[j + k] & 0xC0) != 0x80) {
+                throw Unsure.INSTANCE;
+            }
+        }
+        return j + n + 1;
+    }
+
+    /** A JSON number; true when it is an integer (no fraction, no exponent). */
+    private boolean number() {
+        int j = i;
+        if (j < end && b[j] == '-') {
+            j++;
+        }
+        if (j >= end) {
+            throw Unsure.INSTANCE;
+        }
+        if (b[j] == '0') {
+            j++;
+        } else if (b[j] >= '1' && b[j] <= '9') {
+            while (j < end && b[j] >= '0' && b[j] <= '9') {
+                j++;
+            }
+        } else {
+            throw Unsure.INSTANCE;
+        }
+        boolean integer = true;
+        if (j < end && b[j] == '.') {
+            integer = false;
+            j = digits(j + 1);
+        }
+        if (j < end && (b[j] == 'e' || b[j] == 'E')) {
+            integer = false;
+            j++;
+            if (j < end && (b[j] == '+' || b[j] == '-')) {
+                j++;
+            }
+            j = digits(j);
+        }
+        if (j < end && !delimiter(b[j])) {
+            throw Unsure.INSTANCE; // "01", "1x": Jackson's reading decides
+        }
+        if (j - i > 100) {
+            throw Unsure.INSTANCE; // Jackson limits a number's length
+        }
+        i = j;
+        return integer;
+    }
+
+    /** One or more digits from {@code j}; where they end. */
+    private int digits(int j) {
+        int start = j;
+        while (j < end && b[j] >= '0' && b[j] <= '9') {
+            j++;
+        }
+        if (j == start) {
+            throw Unsure.INSTANCE;
+        }
+        return j;
+    }
+
+    private void literal(String word) {
+        int n = word.length();
+        if (i + n > end) {
+            throw Unsure.INSTANCE;
+        }
+        for (int k = 0; k < n; k++) {
+            if (b[i + k] != word.charAt(k)) {
+                throw Unsure.INSTANCE;
+            }
+        }
+        if (i + n < end && !delimiter(b[i + n])) {
+            throw Unsure.INSTANCE;
+        }
+        i += n;
+    }
+
+    private static boolean delimiter(byte c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private void ws() {
+        while (i < end) {
+            byte c = b[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                i++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private int peek() {
+        if (i >= end) {
+            throw Unsure.INSTANCE;
+        }
+        return b[i];
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw Unsure.INSTANCE;
+        }
+        i++;
+    }
+}
