@@ -69,10 +69,14 @@ final class MessageMatch {
         for (int k = 0; k < Snippet.AFTER + longest && stop < n; k++) {
             stop += Character.charCount(text.codePointAt(stop));
         }
-        int[] original = text.substring(start, stop).codePoints().toArray();
+        // by hand: a stream of code points cost more than the rest of a snippet
+        int[] original = new int[text.codePointCount(start, stop)];
         int[] folded = new int[original.length];
-        for (int i = 0; i < original.length; i++) {
-            folded[i] = Fold.fold(original[i]);
+        for (int i = 0, j = start; j < stop; i++) {
+            int c = text.codePointAt(j);
+            original[i] = c;
+            folded[i] = Fold.fold(c);
+            j += Character.charCount(c);
         }
         int localAt = text.codePointCount(start, at);
         int localEnd = localAt + text.codePointCount(at, end);

@@ -35,6 +35,15 @@ final class MessageScanner {
     private static final int MAX_STRING = 1 << 22;
     private static final String TEXT = MessageFacts.TEXT;
 
+    /** The bytes a string runs over without a second look: printable ASCII but the quote and the backslash. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private final byte[] b;
     private final int end;
     private int i;
@@ -368,6 +377,12 @@ final class MessageScanner {
         int j = start;
         boolean ascii = true;
         while (j < end) {
+            while (j < end && PLAIN[b[j] & 0xFF]) {
+                j++;
+            }
+            if (j >= end) {
+                break;
+            }
             int c = b[j];
             if (c == '"') {
                 if (j - start > MAX_STRING) {
@@ -476,6 +491,12 @@ final class MessageScanner {
         }
         int j = i + 1;
         while (j < end) {
+            while (j < end && PLAIN[b[j] & 0xFF]) {
+                j++;
+            }
+            if (j >= end) {
+                break;
+            }
             int c = b[j];
             if (c == '"') {
                 if (j - i > MAX_STRING) {
