@@ -1,6 +1,9 @@
 package dev.tether.find.search;
 
 import dev.tether.find.Timestamps;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +46,13 @@ final class MessageScanner {
             PLAIN[c] = c != '"' && c != '\\';
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = ' ' * ONES;
 
     private final byte[] b;
     private final int end;
@@ -371,15 +381,42 @@ final class MessageScanner {
         return true;
     }
 
+    /**
+     * The first byte at or after {@code j} that is not {@link #PLAIN} (or the end). Eight bytes at a time where
+     * none is a quote, a backslash, a control character or beyond ASCII (most of a tool's output), as
+     * {@link Term#find} does; a word that may hold one is looked at byte by byte.
+     */
+    private int plainUntil(int j) {
+        while (true) {
+            while (j + 8 <= end) {
+                long w = (long) LONGS.get(b, j);
+                if ((zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | ((w - SPACES) | w) & HIGHS) != 0) {
+                    break;
+                }
+                j += 8;
+            }
+            int stop = Math.min(end, j + 8);
+            while (j < stop && PLAIN[b[j] & 0xFF]) {
+                j++;
+            }
+            if (j < stop || j >= end) {
+                return j;
+            }
+        }
+    }
+
+    /** Non-zero when some byte of {@code x} is zero (it may also mark a byte above a zero one: only a hint). */
+    private static long zeroByte(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
     /** A string value, decoded. */
     private String string() {
         int start = ++i;
         int j = start;
         boolean ascii = true;
         while (j < end) {
-            while (j < end && PLAIN[b[j] & 0xFF]) {
-                j++;
-            }
+            j = plainUntil(j);
             if (j >= end) {
                 break;
             }
@@ -491,9 +528,7 @@ final class MessageScanner {
         }
         int j = i + 1;
         while (j < end) {
-            while (j < end && PLAIN[b[j] & 0xFF]) {
-                j++;
-            }
+            j = plainUntil(j);
             if (j >= end) {
                 break;
             }

@@ -177,6 +177,25 @@ class MessageScannerTest {
         agrees(deep.toString());
     }
 
+    @Test
+    void aSpecialByteAtAnyPlaceOfALongStringIsSeenWhereverItFallsInAWord() {
+        // JSON escapes, characters beyond ASCII (two, three and four bytes), a raw control character, a raw quote
+        String[] specials = {"\\\"", "\\\\", "\\n", "\\u00e9", "\u00e9", "\u65e5", "\ud83d\ude80", "\u0001", "\"", "\u007f"};
+        int sure = 0;
+        for (String special : specials) {
+            for (int at = 0; at < 20; at++) {
+                for (int len = at; len < at + 12; len++) {
+                    String text = "k".repeat(at) + special + "x".repeat(len - at);
+                    String line = "{\"type\":\"user\",\"skip\":\"" + text + "\",\"message\":{\"content\":\"" + text + "\"}}";
+                    if (agrees(line)) {
+                        sure++;
+                    }
+                }
+            }
+        }
+        assertTrue(sure > specials.length * 20 * 12 / 2, "sure of " + sure);
+    }
+
     private static byte[] bytes(Object... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (Object p : parts) {
