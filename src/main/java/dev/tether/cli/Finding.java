@@ -50,6 +50,13 @@ final class Finding {
         return Catalog.of(sources(session), problems);
     }
 
+    /** Runs a task on a thread of its own, for work that overlaps the listing (a daemon: it never holds the exit). */
+    static final java.util.concurrent.Executor BESIDE = task -> {
+        Thread t = new Thread(task, "tether-beside");
+        t.setDaemon(true);
+        t.start();
+    };
+
     /** Summaries through the cache in the state dir: a listing reads only transcripts that changed. */
     static Summaries summaries(Session session) {
         Path cache = session.ctx().locations().stateDir().resolve("cache").resolve("sessions.bin");

@@ -55,8 +55,11 @@ public final class SessionsCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         SessionFilter filter = new SessionFilter(filters.projectFilter(), filters.window(clock), deleted, Math.max(0, last));
         Problems problems = new Problems();
+        // the cache of summaries is read while the sessions are listed: both are needed before the first row
+        java.util.concurrent.CompletableFuture<Summaries> cached = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Finding.summaries(session), Finding.BESIDE);
         Catalog catalog = Finding.catalog(session, problems);
-        Summaries summaries = Finding.summaries(session);
+        Summaries summaries = cached.join();
         List<SessionRow> rows = SessionList.list(catalog, summaries, filter, problems);
         if (!summaries.save(catalog)) {
             console.detail("the summary cache in the state dir could not be written; the next listing reads every transcript again");
@@ -79,34 +82,64 @@ public final class SessionsCommand implements Callable<Integer> {
         return o;
     }
 
-    /** A table; built without String.format, which costs more than the rest of a row when there are 20,000. */
+    /**
+     * A table; built without String.format, which costs more than the rest of a row when there are 20,000,
+     * and written in blocks of bytes encoded at once, not a line at a time through a PrintStream's encoder.
+     */
     private static void print(Console console, List<SessionRow> rows, Path home, ZoneId zone) {
-        PrintStream out = Finding.utf8(console);
+        PrintStream out = console.stdout();
         if (rows.isEmpty()) {
             out.println("no sessions found");
             out.flush();
             return;
         }
-        out.println(console.paint(pad("last activity", 16) + "  " + pad("project", PROJECT) + "  " + pad("session", 8) + "  "
-                + padLeft("msgs", 5) + "  " + padLeft("size", 9) + "  " + pad("status", 8) + "  first prompt", Console.Paint.BOLD));
-        StringBuilder line = new StringBuilder(200);
+        StringBuilder block = new StringBuilder(BLOCK + 512);
+        block.append(console.paint(pad("last activity", 16) + "  " + pad("project", PROJECT) + "  " + pad("session", 8) + "  "
+                + padLeft("msgs", 5) + "  " + padLeft("size", 9) + "  " + pad("status", 8) + "  first prompt", Console.Paint.BOLD))
+                .append('\n');
         // the project column made once per project, not once per row: thousands of sessions share a few projects
         java.util.Map<String, String> projects = new java.util.HashMap<>();
+        String live = console.paint(pad(Origin.LIVE.id(), 8), Console.Paint.GREEN);
+        String archived = console.paint(pad(Origin.ARCHIVE.id(), 8), Console.Paint.YELLOW);
         for (SessionRow r : rows) {
             SessionSummary s = r.summary();
             String project = projects.computeIfAbsent(s.projectPath() == null ? s.projectKey() : s.projectPath(),
                     p -> pad(left(Printable.of(Finding.shortPath(p, home)), PROJECT), PROJECT));
-            line.setLength(0);
-            appendTime(line, r.lastActivity().atZone(zone).toLocalDateTime()).append("  ")
-                    .append(project).append("  ")
-                    .append(pad(s.id().substring(0, Math.min(8, s.id().length())), 8)).append("  ")
-                    .append(padLeft(Long.toString(s.messages()), 5)).append("  ")
-                    .append(padLeft(Sizes.human(s.bytes()), 9)).append("  ")
-                    .append(console.paint(pad(r.status().id(), 8), r.status() == Origin.LIVE ? Console.Paint.GREEN : Console.Paint.YELLOW))
-                    .append("  ").append(prompt(s.firstPrompt()));
-            out.println(line);
+            appendTime(block, r.lastActivity().atZone(zone).toLocalDateTime()).append("  ").append(project).append("  ");
+            appendPadded(block, s.id(), Math.min(8, s.id().length()), 8).append("  ");
+            appendLeft(block, Long.toString(s.messages()), 5).append("  ");
+            appendLeft(block, Sizes.human(s.bytes()), 9).append("  ");
+            block.append(r.status() == Origin.LIVE ? live : archived).append("  ").append(prompt(s.firstPrompt())).append('\n');
+            if (block.length() >= BLOCK) {
+                write(out, block);
+            }
         }
+        write(out, block);
         out.flush();
+    }
+
+    /** How many characters of the table are encoded and written at once. */
+    private static final int BLOCK = 1 << 15;
+
+    private static void write(PrintStream out, StringBuilder block) {
+        byte[] bytes = block.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        block.setLength(0);
+    }
+
+    private static StringBuilder appendPadded(StringBuilder b, String s, int length, int width) {
+        b.append(s, 0, length);
+        for (int i = length; i < width; i++) {
+            b.append(' ');
+        }
+        return b;
+    }
+
+    private static StringBuilder appendLeft(StringBuilder b, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        return b.append(s);
     }
 
     /** yyyy-MM-dd HH:mm, by hand: a DateTimeFormatter per row costs more than the rest of the row. */
