@@ -62,14 +62,18 @@ public final class SearchCommand implements Callable<Integer> {
         boolean text = !console.json() && !console.quiet();
         PrintStream out = Finding.utf8(console);
         Path home = session.ctx().locations().home();
-        java.util.Map<String, String> projects = new java.util.HashMap<>(); // the project as printed, made once per project
-        Search.Outcome outcome = Search.run(catalog, query, h -> {
-            if (console.json()) {
-                hits.add(toJson(h));
-            } else if (text) {
-                print(out, console, h, home, clock.getZone(), projects);
-            }
-        }, problems);
+        // the project as printed, made once per project; hits are formatted on the searching threads
+        java.util.Map<String, String> projects = new java.util.concurrent.ConcurrentHashMap<>();
+        Search.Outcome outcome;
+        if (console.json() || !text) {
+            outcome = Search.run(catalog, query, h -> {
+                if (console.json()) {
+                    hits.add(toJson(h));
+                }
+            }, problems);
+        } else {
+            outcome = Search.run(catalog, query, h -> format(console, h, home, clock.getZone(), projects), out::print, problems);
+        }
         console.doc().put("limited", outcome.limited());
         if (text) {
             int n = outcome.hits();
@@ -134,7 +138,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     /** Two lines a hit: which session, when, where, and who; then the snippet, the match marked. */
-    private static void print(PrintStream out, Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
+    private static String format(Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
         String when = h.timestamp() == null ? "" : when(h.timestamp().atZone(zone).toLocalDateTime());
         if (projects.size() > 1000) {
             projects.clear(); // a cwd per line is possible: keep the memo small
@@ -142,13 +146,14 @@ public final class SearchCommand implements Callable<Integer> {
         String project = projects.computeIfAbsent(h.projectPath() == null ? h.projectKey() : h.projectPath(),
                 p -> Printable.of(Finding.shortPath(p, home)));
         String where = "(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent()) + ")";
-        out.println(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN) + "  " + when
-                + "  " + project + "  " + console.paint(where, Console.Paint.DIM));
-        StringBuilder line = new StringBuilder("    ");
+        StringBuilder line = new StringBuilder(256);
+        line.append(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN)).append("  ")
+                .append(when).append("  ").append(project).append("  ").append(console.paint(where, Console.Paint.DIM))
+                .append(System.lineSeparator()).append("    ");
         for (Snippet.Part p : h.snippet().parts()) {
             String text = Printable.of(p.text());
             line.append(p.match() ? mark(console, text) : text);
         }
-        out.println(line);
+        return line.append(System.lineSeparator()).toString();
     }
 }

@@ -33,9 +33,10 @@ public final class Search {
     /**
      * At most this many sessions to a task: handing each session to a thread and its hits back woke a thread
      * twice per session, a tenth of a search's time over 20,000 small sessions. The first tasks are of one
-     * session, then each twice the one before, so the first hits come as soon as before.
+     * session, then each twice the one before, so the first hits come as soon as before. Not more: hits that
+     * wait longer outlive the young generation, and collecting the old one stops every thread.
      */
-    static final int MAX_BATCH = 32;
+    static final int MAX_BATCH = 8;
 
     /** The terms (at least one), which sessions, which messages (by their time), and at most how many hits (0: all). */
     public record Query(List<String> terms, ProjectFilter project, TimeWindow window, int limit) {
@@ -53,6 +54,16 @@ public final class Search {
 
     /** Searches, handing each hit to {@code sink} in order. */
     public static Outcome run(Catalog catalog, Query query, Consumer<Hit> sink, Problems problems) {
+        return run(catalog, query, h -> h, sink, problems);
+    }
+
+    /**
+     * Searches, turning each hit into what {@code sink} takes ({@code prepare} runs on the searching threads,
+     * so it must be safe to call from several at once: formatting a hit there takes that work off the thread
+     * that writes, and a hit leaves only its text behind), handing them to {@code sink} in order.
+     */
+    public static <T> Outcome run(Catalog catalog, Query query, java.util.function.Function<Hit, T> prepare, Consumer<T> sink,
+            Problems problems) {
         List<Term> terms = query.terms().stream().map(Term::new).toList();
         List<CatalogEntry> sessions = chosen(catalog, query);
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
@@ -62,7 +73,7 @@ public final class Search {
             return t;
         });
         ThreadLocal<CandidateLines> scanners = ThreadLocal.withInitial(CandidateLines::new);
-        Deque<Future<List<SessionHits>>> ahead = new ArrayDeque<>();
+        Deque<Future<List<SessionHits<T>>>> ahead = new ArrayDeque<>();
         int next = 0;
         int handed = 0;
         int batch = 1;
@@ -73,16 +84,19 @@ public final class Search {
                     next += some.size();
                     batch = Math.min(MAX_BATCH, batch * 2);
                     ahead.add(pool.submit(() -> {
-                        List<SessionHits> found = new ArrayList<>(some.size());
+                        List<SessionHits<T>> found = new ArrayList<>(some.size());
                         for (CatalogEntry session : some) {
-                            found.add(new SessionSearch(session, query, terms, scanners.get()).run());
+                            SessionHits<Hit> hits = new SessionSearch(session, query, terms, scanners.get()).run();
+                            List<T> prepared = new ArrayList<>(hits.hits().size());
+                            hits.hits().forEach(h -> prepared.add(prepare.apply(h)));
+                            found.add(new SessionHits<>(prepared, hits.problems()));
                         }
                         return found;
                     }));
                 }
-                for (SessionHits done : await(ahead.poll())) {
+                for (SessionHits<T> done : await(ahead.poll())) {
                     problems.addAll(done.problems());
-                    for (Hit h : done.hits()) {
+                    for (T h : done.hits()) {
                         sink.accept(h);
                         if (++handed == query.limit()) {
                             return new Outcome(handed, true);
@@ -129,7 +143,7 @@ public final class Search {
     }
 
     /** One session's hits, and the problems met reading it (reported when its hits are taken, so in order). */
-    record SessionHits(List<Hit> hits, Problems problems) {
+    record SessionHits<T>(List<T> hits, Problems problems) {
     }
 
     /** Searches one session: its own transcript's copies, then each subagent's. */
@@ -145,7 +159,7 @@ public final class Search {
             this.collector = new HitCollector(session, query, terms);
         }
 
-        SessionHits run() {
+        SessionHits<Hit> run() {
             List<Path> main = session.copies().stream().map(c -> c.transcript().path()).toList();
             if (search(main, null)) {
                 for (SessionLines.Subagent agent : SessionLines.subagents(session, problems)) {
@@ -154,7 +168,7 @@ public final class Search {
                     }
                 }
             }
-            return new SessionHits(collector.hits(), problems);
+            return new SessionHits<>(collector.hits(), problems);
         }
 
         private boolean search(List<Path> copies, String subagent) {
