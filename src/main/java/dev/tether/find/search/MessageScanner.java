@@ -413,35 +413,50 @@ final class MessageScanner {
     /** A string value, decoded. */
     private String string() {
         int start = ++i;
-        int j = start;
-        boolean ascii = true;
-        while (j < end) {
-            j = plainUntil(j);
-            if (j >= end) {
-                break;
-            }
-            int c = b[j];
-            if (c == '"') {
-                if (j - start > MAX_STRING) {
-                    throw Unsure.INSTANCE;
+        int j = textUntil(start);
+        if (j >= end) {
+            throw Unsure.INSTANCE;
+        }
+        int c = b[j];
+        if (c == '\\') {
+            return escaped(start);
+        }
+        if (c != '"' || j - start > MAX_STRING) {
+            throw Unsure.INSTANCE; // a control character, or a string past Jackson's limit
+        }
+        i = j + 1;
+        String s = new String(b, start, j - start, StandardCharsets.UTF_8);
+        if (s.indexOf('\ufffd') >= 0) {
+            // Java's decoder put U+FFFD for bytes that are not UTF-8 (or the text holds one): Jackson decides
+            throw Unsure.INSTANCE;
+        }
+        return s;
+    }
+
+    /**
+     * The first quote, backslash or control character at or after {@code j} (or the end); bytes beyond ASCII
+     * pass, as a string that is kept is checked by decoding it. Eight bytes at a time, as {@link #plainUntil}.
+     */
+    private int textUntil(int j) {
+        while (true) {
+            while (j + 8 <= end) {
+                long w = (long) LONGS.get(b, j);
+                if ((zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | (w - SPACES) & ~w & HIGHS) != 0) {
+                    break;
                 }
-                i = j + 1;
-                return new String(b, start, j - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                j += 8;
             }
-            if (c == '\\') {
-                return escaped(start);
+            int stop = Math.min(end, j + 8);
+            for (; j < stop; j++) {
+                int c = b[j];
+                if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
+                    return j;
+                }
             }
-            if (c >= 0 && c < 0x20) {
-                throw Unsure.INSTANCE;
-            }
-            if (c < 0) {
-                ascii = false;
-                j = utf8(j);
-            } else {
-                j++;
+            if (j >= end) {
+                return j;
             }
         }
-        throw Unsure.INSTANCE;
     }
 
     /** A string with escapes, from its first byte at {@code start}. */
