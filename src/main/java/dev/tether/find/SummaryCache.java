@@ -421,7 +421,11 @@ public final class SummaryCache {
             int n = utfLength();
             int end = pos + n;
             while (pos < end) {
-                next(end);
+                if (b[pos] >= 0) {
+                    pos++; // ASCII, the usual case: nothing to check
+                } else {
+                    next(end);
+                }
             }
         }
 
@@ -466,7 +470,7 @@ public final class SummaryCache {
                 int end = pos + n;
                 int h = 0;
                 while (pos < end) {
-                    h = 31 * h + next(end);
+                    h = 31 * h + (b[pos] >= 0 ? (char) b[pos++] : next(end));
                 }
                 return h;
             } catch (IOException e) {
@@ -488,7 +492,11 @@ public final class SummaryCache {
         /** Whether the string ending at {@code end} goes on with {@code part} at {@link #pos}. */
         private boolean matches(String part, int end) throws IOException {
             for (int k = 0; k < part.length(); k++) {
-                if (pos >= end || next(end) != part.charAt(k)) {
+                if (pos >= end) {
+                    return false;
+                }
+                char c = b[pos] >= 0 ? (char) b[pos++] : next(end); // ASCII read as is, the rest decoded
+                if (c != part.charAt(k)) {
                     return false;
                 }
             }
