@@ -84,11 +84,60 @@ final class MessageMatch {
     }
 
     /**
-     * {@link #indexOf(String, int[])}, faster: a place where the term cannot start is passed over by looking
-     * the code point up among the few that fold to the term's first (most texts are not in the term's
-     * script, and folding a letter of another script costs two case mappings).
+     * {@link #indexOf(String, int[])}, faster: the places where the term may start are found with
+     * {@link String#indexOf(int, int)} for each code point that folds to the term's first (a search of the
+     * string's own array, not a code point at a time), and only there is the rest compared folded. Where one of
+     * those code points is a lone surrogate (then {@code indexOf} could stop inside a pair), every code point is
+     * looked at instead. A randomized test holds the two to the same answers.
      */
     static int indexOf(String text, Term term) {
+        int[] first = term.firstCodePoints;
+        for (int f : first) {
+            if (f >= Character.MIN_SURROGATE && f <= Character.MAX_SURROGATE) {
+                return indexOfByCodePoints(text, term);
+            }
+        }
+        int[] next = new int[first.length];
+        for (int k = 0; k < first.length; k++) {
+            next[k] = text.indexOf(first[k]);
+        }
+        while (true) {
+            int at = -1;
+            int which = -1;
+            for (int k = 0; k < first.length; k++) {
+                if (next[k] >= 0 && (at < 0 || next[k] < at)) {
+                    at = next[k];
+                    which = k;
+                }
+            }
+            if (at < 0) {
+                return -1;
+            }
+            int step = Character.charCount(first[which]);
+            if (restMatches(text, at + step, term.folded)) {
+                return at;
+            }
+            next[which] = text.indexOf(first[which], at + step);
+        }
+    }
+
+    /** Whether the term's code points after its first follow, folded, from char index {@code j}. */
+    private static boolean restMatches(String text, int j, int[] folded) {
+        int n = text.length();
+        int k = 1;
+        while (k < folded.length && j < n) {
+            int d = text.codePointAt(j);
+            if (Fold.fold(d) != folded[k]) {
+                return false;
+            }
+            j += Character.charCount(d);
+            k++;
+        }
+        return k == folded.length;
+    }
+
+    /** {@link #indexOf(String, Term)} a code point at a time. */
+    private static int indexOfByCodePoints(String text, Term term) {
         int[] first = term.firstCodePoints;
         int[] folded = term.folded;
         int n = text.length();
@@ -102,20 +151,8 @@ final class MessageMatch {
                     break;
                 }
             }
-            if (may) {
-                int j = i + step;
-                int k = 1;
-                while (k < folded.length && j < n) {
-                    int d = text.codePointAt(j);
-                    if (Fold.fold(d) != folded[k]) {
-                        break;
-                    }
-                    j += Character.charCount(d);
-                    k++;
-                }
-                if (k == folded.length) {
-                    return i;
-                }
+            if (may && restMatches(text, i + step, folded)) {
+                return i;
             }
             i += step;
         }
