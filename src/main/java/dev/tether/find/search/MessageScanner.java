@@ -576,7 +576,13 @@ final class MessageScanner {
             } else if (c >= 0 && c < 0x20) {
                 throw Unsure.INSTANCE;
             } else {
-                j = c < 0 ? utf8(j) : j + 1;
+                if (c < 0) {
+                    do { // a run of characters beyond ASCII (a Greek or Japanese text) checked without leaving the loop
+                        j = utf8(j);
+                    } while (j < end && b[j] < 0);
+                } else {
+                    j++;
+                }
             }
         }
         throw Unsure.INSTANCE;
