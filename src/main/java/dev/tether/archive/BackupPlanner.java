@@ -25,7 +25,7 @@ final class BackupPlanner {
      * meanwhile) is there: a file with nothing new is counted and dropped at once, so memory holds the catalog
      * and the files with work, not every file of the home.
      */
-    static BackupPlan plan(ArchiveLayout layout, List<String> items, java.nio.file.Path claudeDir, CompletableFuture<Catalog> catalog)
+    static BackupPlan plan(ArchiveLayout layout, List<String> items, Path claudeDir, CompletableFuture<Catalog> catalog)
             throws IOException {
         Tally tally = LiveFiles.list(claudeDir, items, () -> new Tally(layout, catalog));
         return tally.plan(items);

@@ -96,7 +96,7 @@ public final class SessionsCommand implements Callable<Integer> {
         StringBuilder block = new StringBuilder(BLOCK + 512);
         block.append(console.paint(pad("last activity", 16) + "  " + pad("project", PROJECT) + "  " + pad("session", 8) + "  "
                 + padLeft("msgs", 5) + "  " + padLeft("size", 9) + "  " + pad("status", 8) + "  first prompt", Console.Paint.BOLD))
-                .append('\n');
+                .append(System.lineSeparator());
         // the project column made once per project, not once per row: thousands of sessions share a few projects
         java.util.Map<String, String> projects = new java.util.HashMap<>();
         String live = console.paint(pad(Origin.LIVE.id(), 8), Console.Paint.GREEN);
@@ -109,7 +109,7 @@ public final class SessionsCommand implements Callable<Integer> {
             appendPadded(block, s.id(), Math.min(8, s.id().length()), 8).append("  ");
             appendLeft(block, Long.toString(s.messages()), 5).append("  ");
             appendLeft(block, Sizes.human(s.bytes()), 9).append("  ");
-            block.append(r.status() == Origin.LIVE ? live : archived).append("  ").append(prompt(s.firstPrompt())).append('\n');
+            block.append(r.status() == Origin.LIVE ? live : archived).append("  ").append(prompt(s.firstPrompt())).append(System.lineSeparator());
             if (block.length() >= BLOCK) {
                 write(out, block);
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * {@code tether search}: the messages that contain every term, case-insensitively ({@link Fold}),
@@ -62,7 +63,7 @@ public final class Search {
      * so it must be safe to call from several at once: formatting a hit there takes that work off the thread
      * that writes, and a hit leaves only its text behind), handing them to {@code sink} in order.
      */
-    public static <T> Outcome run(Catalog catalog, Query query, java.util.function.Function<Hit, T> prepare, Consumer<T> sink,
+    public static <T> Outcome run(Catalog catalog, Query query, Function<Hit, T> prepare, Consumer<T> sink,
             Problems problems) {
         List<Term> terms = query.terms().stream().map(Term::new).toList();
         List<CatalogEntry> sessions = chosen(catalog, query);
