@@ -89,7 +89,7 @@ final class MessageScanner {
                 expect(':');
                 ws();
                 if (keyIs(key, "type")) {
-                    type = peek() == '"' ? string() : skipTo("");
+                    type = peek() == '"' ? known(TYPES) : skipTo("");
                 } else if (keyIs(key, "uuid")) {
                     uuid = peek() == '"' ? string() : skipTo(null);
                 } else if (keyIs(key, "cwd")) {
@@ -196,7 +196,7 @@ final class MessageScanner {
                 expect(':');
                 ws();
                 if (keyIs(key, "type")) {
-                    type = peek() == '"' ? string() : skipTo(null);
+                    type = peek() == '"' ? known(BLOCK_TYPES) : skipTo(null);
                 } else if (keyIs(key, "text")) {
                     text = peek() == '"' ? string() : skipTo(null);
                 } else if (keyIs(key, "name")) {
@@ -408,6 +408,28 @@ final class MessageScanner {
     /** Non-zero when some byte of {@code x} is zero (it may also mark a byte above a zero one: only a hint). */
     private static long zeroByte(long x) {
         return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** The line types search reads, and the block types: given as these very strings, not decoded again each time. */
+    private static final String[] TYPES = {"user", "assistant"};
+    private static final String[] BLOCK_TYPES = {"text", "tool_use", "tool_result", "thinking", "server_tool_use"};
+
+    /** A string value: one of {@code known} itself when its bytes are that word's, else decoded. */
+    private String known(String[] known) {
+        for (String word : known) {
+            int n = word.length();
+            if (i + n + 1 < end && b[i + n + 1] == '"') {
+                boolean same = true;
+                for (int k = 0; k < n && same; k++) {
+                    same = b[i + 1 + k] == word.charAt(k);
+                }
+                if (same) {
+                    i += n + 2;
+                    return word;
+                }
+            }
+        }
+        return string();
     }
 
     /** A string value, decoded. */

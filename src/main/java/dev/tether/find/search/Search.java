@@ -38,6 +38,8 @@ public final class Search {
      * wait longer outlive the young generation, and collecting the old one stops every thread.
      */
     static final int MAX_BATCH = 8;
+    /** Tasks in flight per thread: enough that a thread never waits for the one that writes to take a slow task's hits. */
+    static final int AHEAD = 4;
 
     /** The terms (at least one), which sessions, which messages (by their time), and at most how many hits (0: all). */
     public record Query(List<String> terms, ProjectFilter project, TimeWindow window, int limit) {
@@ -80,7 +82,7 @@ public final class Search {
         int batch = 1;
         try {
             while (next < sessions.size() || !ahead.isEmpty()) {
-                while (next < sessions.size() && ahead.size() < threads * 2) {
+                while (next < sessions.size() && ahead.size() < threads * AHEAD) {
                     List<CatalogEntry> some = sessions.subList(next, Math.min(sessions.size(), next + batch));
                     next += some.size();
                     batch = Math.min(MAX_BATCH, batch * 2);
