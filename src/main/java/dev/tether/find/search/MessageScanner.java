@@ -203,7 +203,7 @@ final class MessageScanner {
                     tool = peek() == '"' ? string() : skipTo("");
                 } else if (keyIs(key, "input")) {
                     input = new ArrayList<>();
-                    strings(input, 3);
+                    value(input, 3); // every string of the input, not its keys
                 } else {
                     skipValue(3);
                 }
@@ -219,42 +219,6 @@ final class MessageScanner {
         }
     }
 
-    /** Every string value in the value here, in order (keys are not values). */
-    private void strings(List<String> out, int depth) {
-        int c = peek();
-        if (c == '"') {
-            out.add(string());
-        } else if (c == '{') {
-            depth(depth);
-            i++;
-            if (!emptyObject()) {
-                do {
-                    skipKey();
-                    ws();
-                    expect(':');
-                    ws();
-                    strings(out, depth + 1);
-                    ws();
-                } while (comma('}'));
-            }
-        } else if (c == '[') {
-            depth(depth);
-            i++;
-            ws();
-            if (peek() == ']') {
-                i++;
-                return;
-            }
-            do {
-                ws();
-                strings(out, depth + 1);
-                ws();
-            } while (comma(']'));
-        } else {
-            skipValue(depth);
-        }
-    }
-
     /** Skips the value here, checking it is valid JSON as it goes, and gives {@code value}. */
     private <T> T skipTo(T value) {
         skipValue(1);
@@ -262,9 +226,23 @@ final class MessageScanner {
     }
 
     private void skipValue(int depth) {
+        value(null, depth);
+    }
+
+    /**
+     * Steps over the value here, checking it is valid JSON as it goes; every string value in it (not the keys)
+     * is decoded into {@code strings}, in order, unless that is null.
+     */
+    private void value(List<String> strings, int depth) {
         int c = peek();
         switch (c) {
-            case '"' -> skipString();
+            case '"' -> {
+                if (strings == null) {
+                    skipString();
+                } else {
+                    strings.add(string());
+                }
+            }
             case '{' -> {
                 depth(depth);
                 i++;
@@ -274,7 +252,7 @@ final class MessageScanner {
                         ws();
                         expect(':');
                         ws();
-                        skipValue(depth + 1);
+                        value(strings, depth + 1);
                         ws();
                     } while (comma('}'));
                 }
@@ -289,7 +267,7 @@ final class MessageScanner {
                 }
                 do {
                     ws();
-                    skipValue(depth + 1);
+                    value(strings, depth + 1);
                     ws();
                 } while (comma(']'));
             }
