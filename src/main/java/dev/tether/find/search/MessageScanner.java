@@ -348,10 +348,10 @@ final class MessageScanner {
 
     private boolean keyIs(int start, String name) {
         int n = name.length();
-        if (keyEnd - start != n) {
+        if (keyEnd - start != n || b[start] != name.charAt(0)) { // most keys differ in length or first letter
             return false;
         }
-        for (int k = 0; k < n; k++) {
+        for (int k = 1; k < n; k++) {
             if (b[start + k] != name.charAt(k)) {
                 return false;
             }
