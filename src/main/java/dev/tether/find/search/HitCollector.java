@@ -48,8 +48,8 @@ final class HitCollector {
     /** Returns false once the limit is reached. */
     boolean consider(byte[] buf, int from, int to, long offset, Path file, String subagent, boolean copies) {
         MessageFacts line = MessageFacts.read(buf, from, to - from);
-        if (line == null || line.fields().isEmpty()) {
-            return true; // a broken line is for show and sessions to report; search only skips it
+        if (line == null) {
+            return true; // nothing to search (a broken line is for show and sessions to report; search only skips it)
         }
         Instant t = line.timestamp();
         if (t != null && !query.window().contains(t)) {

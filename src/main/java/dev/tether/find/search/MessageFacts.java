@@ -27,15 +27,19 @@ record MessageFacts(String type, String uuid, Instant timestamp, String cwd, Lis
     static final String TEXT = "";
 
     /**
-     * The facts of a line, or null when it is not one JSON object: read by {@link MessageScanner}, or by
-     * Jackson where the scanner cannot be sure (a line that is not plain JSON as Claude Code writes it).
+     * The facts of a line with something to search, or null when it has nothing (no searchable text, or it is
+     * not one JSON object: search skips both alike): read by {@link MessageScanner}, or by Jackson where the
+     * scanner cannot be sure (a line that is not plain JSON as Claude Code writes it).
      */
     static MessageFacts read(byte[] buf, int offset, int length) {
         MessageFacts fast = MessageScanner.read(buf, offset, length);
-        return fast != null ? fast : readWithJackson(buf, offset, length);
+        return fast == MessageScanner.NOTHING ? null : fast != null ? fast : readWithJackson(buf, offset, length);
     }
 
-    /** The facts of a line as Jackson's streaming parser reads them; the reference the scanner is held to. */
+    /**
+     * The facts of a line as Jackson's streaming parser reads them, null where {@link #read} gives null; the
+     * reference the scanner is held to.
+     */
     static MessageFacts readWithJackson(byte[] buf, int offset, int length) {
         try (JsonParser p = FACTORY.createParser(buf, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -67,7 +71,8 @@ record MessageFacts(String type, String uuid, Instant timestamp, String cwd, Lis
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return null;
             }
-            return new MessageFacts(type, uuid, timestamp, cwd, searchable(type, meta, found));
+            List<Field> fields = searchable(type, meta, found);
+            return fields.isEmpty() ? null : new MessageFacts(type, uuid, timestamp, cwd, fields);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,11 @@ import java.util.List;
  * invalid or unusual UTF-8, a number Jackson reads another way, deep nesting, any syntax error) it gives up
  * and the caller asks Jackson, whose answer then counts. A test holds the two to the same facts on generated
  * and mutated lines.
+ *
+ * <p>A string it steps over is checked as JSON at once but as UTF-8 only when the line turns out to have
+ * something to search: most candidate lines of a common word are tool results, whose text (a file, a command's
+ * output, often beyond ASCII) is then passed over eight bytes at a time, and search skips a line with nothing to
+ * search whether it is valid UTF-8 or not ({@link #NOTHING}).
  */
 final class MessageScanner {
     /** Thrown where the scanner cannot be sure; carries no stack trace, as it is thrown on purpose. */
@@ -38,14 +44,12 @@ final class MessageScanner {
     private static final int MAX_STRING = 1 << 22;
     private static final String TEXT = MessageFacts.TEXT;
 
-    /** The bytes a string runs over without a second look: printable ASCII but the quote and the backslash. */
-    private static final boolean[] PLAIN = new boolean[256];
-
-    static {
-        for (int c = 0x20; c < 0x80; c++) {
-            PLAIN[c] = c != '"' && c != '\\';
-        }
-    }
+    /**
+     * A line that is one JSON object as Claude Code writes it, with nothing to search; whether the strings it
+     * stepped over are valid UTF-8 was not checked (where one is not, Jackson gives no facts: search skips
+     * the line either way).
+     */
+    static final MessageFacts NOTHING = new MessageFacts("", null, null, null, List.of());
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -57,6 +61,11 @@ final class MessageScanner {
     private final byte[] b;
     private final int end;
     private int i;
+    /** The bytes {@link #textUntil} passed since this was last cleared, or-ed: whether any was beyond ASCII. */
+    private long passed;
+    /** Strings stepped over that hold bytes beyond ASCII, not yet checked as UTF-8: start and end, pairs. */
+    private int[] unchecked;
+    private int uncheckedEnds;
 
     private MessageScanner(byte[] b, int from, int to) {
         this.b = b;
@@ -111,7 +120,28 @@ final class MessageScanner {
         if (i != end) {
             throw Unsure.INSTANCE; // more after the object
         }
-        return new MessageFacts(type, uuid, timestamp, cwd, MessageFacts.searchable(type, meta, found));
+        List<Field> fields = MessageFacts.searchable(type, meta, found);
+        if (fields.isEmpty()) {
+            return NOTHING;
+        }
+        checkUnchecked();
+        return new MessageFacts(type, uuid, timestamp, cwd, fields);
+    }
+
+    /** Checks the strings stepped over as UTF-8 ({@link #utf8}), eight bytes at a time where they are ASCII. */
+    private void checkUnchecked() {
+        for (int k = 0; k < uncheckedEnds; k += 2) {
+            int j = unchecked[k];
+            int to = unchecked[k + 1];
+            while (j < to) {
+                while (j + 8 <= to && ((long) LONGS.get(b, j) & HIGHS) == 0) {
+                    j += 8;
+                }
+                if (j < to) {
+                    j = b[j] < 0 ? utf8(j) : j + 1;
+                }
+            }
+        }
     }
 
     /** A string as ISO-8601 or epoch milliseconds; an integer as epoch milliseconds; anything else none. */
@@ -359,30 +389,6 @@ final class MessageScanner {
         return true;
     }
 
-    /**
-     * The first byte at or after {@code j} that is not {@link #PLAIN} (or the end). Eight bytes at a time where
-     * none is a quote, a backslash, a control character or beyond ASCII (most of a tool's output), as
-     * {@link Term#find} does; a word that may hold one is looked at byte by byte.
-     */
-    private int plainUntil(int j) {
-        while (true) {
-            while (j + 8 <= end) {
-                long w = (long) LONGS.get(b, j);
-                if ((zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | ((w - SPACES) | w) & HIGHS) != 0) {
-                    break;
-                }
-                j += 8;
-            }
-            int stop = Math.min(end, j + 8);
-            while (j < stop && PLAIN[b[j] & 0xFF]) {
-                j++;
-            }
-            if (j < stop || j >= end) {
-                return j;
-            }
-        }
-    }
-
     /** Non-zero when some byte of {@code x} is zero (it may also mark a byte above a zero one: only a hint). */
     private static long zeroByte(long x) {
         return (x - ONES) & ~x & HIGHS;
@@ -435,25 +441,32 @@ final class MessageScanner {
 
     /**
      * The first quote, backslash or control character at or after {@code j} (or the end); bytes beyond ASCII
-     * pass, as a string that is kept is checked by decoding it. Eight bytes at a time, as {@link #plainUntil}.
+     * pass (noted in {@link #passed}), to be checked as UTF-8 by decoding the string or by
+     * {@link #checkUnchecked}. Eight bytes at a time where none is a quote, a backslash or a control character,
+     * as {@link Term#find} does; a word that may hold one is looked at byte by byte.
      */
     private int textUntil(int j) {
+        long passed = this.passed;
         while (true) {
             while (j + 8 <= end) {
                 long w = (long) LONGS.get(b, j);
                 if ((zeroByte(w ^ QUOTES) | zeroByte(w ^ BACKSLASHES) | (w - SPACES) & ~w & HIGHS) != 0) {
                     break;
                 }
+                passed |= w;
                 j += 8;
             }
             int stop = Math.min(end, j + 8);
             for (; j < stop; j++) {
                 int c = b[j];
                 if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
+                    this.passed = passed;
                     return j;
                 }
+                passed |= c;
             }
             if (j >= end) {
+                this.passed = passed;
                 return j;
             }
         }
@@ -536,56 +549,61 @@ final class MessageScanner {
         }
     }
 
-    /** Steps over a string, checking it as {@link #string} does. */
+    /**
+     * Steps over a string, checking it as JSON as {@link #string} does; where it holds bytes beyond ASCII, it is
+     * noted to be checked as UTF-8 if the line has something to search ({@link #checkUnchecked}).
+     */
     private void skipString() {
         if (peek() != '"') {
             throw Unsure.INSTANCE;
         }
-        int j = i + 1;
-        while (j < end) {
-            j = plainUntil(j);
+        int start = i + 1;
+        int j = start;
+        passed = 0;
+        while (true) {
+            j = textUntil(j);
             if (j >= end) {
-                break;
+                throw Unsure.INSTANCE;
             }
             int c = b[j];
             if (c == '"') {
                 if (j - i > MAX_STRING) {
                     throw Unsure.INSTANCE;
                 }
+                if ((passed & HIGHS) != 0) {
+                    uncheck(start, j);
+                }
                 i = j + 1;
                 return;
             }
-            if (c == '\\') {
-                if (j + 1 >= end) {
+            if (c != '\\' || j + 1 >= end) {
+                throw Unsure.INSTANCE; // a control character, or a backslash at the end
+            }
+            int e = b[j + 1];
+            if (e == 'u') {
+                if (j + 6 > end) {
                     throw Unsure.INSTANCE;
                 }
-                int e = b[j + 1];
-                if (e == 'u') {
-                    if (j + 6 > end) {
-                        throw Unsure.INSTANCE;
-                    }
-                    for (int k = 2; k < 6; k++) {
-                        hex(b[j + k]);
-                    }
-                    j += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
-                    j += 2;
-                } else {
-                    throw Unsure.INSTANCE;
+                for (int k = 2; k < 6; k++) {
+                    hex(b[j + k]);
                 }
-            } else if (c >= 0 && c < 0x20) {
-                throw Unsure.INSTANCE;
+                j += 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                j += 2;
             } else {
-                if (c < 0) {
-                    do { // a run of characters beyond ASCII (a Greek or Japanese text) checked without leaving the loop
-                        j = utf8(j);
-                    } while (j < end && b[j] < 0);
-                } else {
-                    j++;
-                }
+                throw Unsure.INSTANCE;
             }
         }
-        throw Unsure.INSTANCE;
+    }
+
+    private void uncheck(int from, int to) {
+        if (unchecked == null) {
+            unchecked = new int[16];
+        } else if (uncheckedEnds == unchecked.length) {
+            unchecked = Arrays.copyOf(unchecked, unchecked.length * 2);
+        }
+        unchecked[uncheckedEnds++] = from;
+        unchecked[uncheckedEnds++] = to;
     }
 
     /**

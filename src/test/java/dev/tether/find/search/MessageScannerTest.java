@@ -3,6 +3,7 @@ package dev.tether.find.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.demo.SampleData;
@@ -26,12 +27,15 @@ class MessageScannerTest {
     @TempDir
     Path tmp;
 
-    /** The scanner's facts equal Jackson's whenever it gives any; returns whether it did. */
+    /**
+     * The scanner's facts equal Jackson's whenever it gives any (its {@code NOTHING} is Jackson's null: nothing to
+     * search); returns whether it gave any.
+     */
     private static boolean agrees(byte[] line) {
         MessageFacts fast = MessageScanner.read(line, 0, line.length);
         MessageFacts jackson = MessageFacts.readWithJackson(line, 0, line.length);
         if (fast != null) {
-            assertEquals(jackson, fast, () -> new String(line, StandardCharsets.UTF_8));
+            assertEquals(jackson, fast == MessageScanner.NOTHING ? null : fast, () -> new String(line, StandardCharsets.UTF_8));
         }
         assertEquals(jackson, MessageFacts.read(line, 0, line.length), () -> new String(line, StandardCharsets.UTF_8));
         return fast != null;
@@ -66,7 +70,7 @@ class MessageScannerTest {
                 sure++;
             }
             MessageFacts f = MessageScanner.read(line, 0, line.length);
-            if (f != null && !f.fields().isEmpty()) {
+            if (f != null && f != MessageScanner.NOTHING) {
                 withText++;
             }
         }
@@ -171,6 +175,15 @@ class MessageScannerTest {
                 bytes("{\"type\":\"user\",\"other\":\"", 0xFF, "\",\"message\":{\"content\":\"x\"}}"))) {
             agrees(bytes);
         }
+        // a string stepped over is checked as UTF-8 only when the line has something to search
+        byte[] resultOnly = bytes("{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"content\":\"a", 0xFF,
+                "\"}]}}");
+        assertTrue(agrees(resultOnly));
+        assertSame(MessageScanner.NOTHING, MessageScanner.read(resultOnly, 0, resultOnly.length), "sure: nothing to search");
+        byte[] withText = bytes("{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"content\":\"a", 0xFF,
+                "\"},\"said\"]}}");
+        assertNull(MessageScanner.read(withText, 0, withText.length), "a text to search and a bad byte: Jackson decides");
+        assertNull(MessageFacts.read(withText, 0, withText.length), "and Jackson finds the line broken");
         StringBuilder deep = new StringBuilder("{\"type\":\"user\",\"x\":");
         deep.append("[".repeat(300)).append("]".repeat(300)).append(",\"message\":{\"content\":\"deep\"}}");
         assertNull(MessageScanner.read(deep.toString().getBytes(StandardCharsets.UTF_8), 0, deep.length()), "left to Jackson");
