@@ -150,9 +150,8 @@ public final class SearchCommand implements Callable<Integer> {
         line.append(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN)).append("  ")
                 .append(when).append("  ").append(project).append("  ").append(console.paint(where, Console.Paint.DIM))
                 .append(System.lineSeparator()).append("    ");
-        for (Snippet.Part p : h.snippet().parts()) {
-            String text = Printable.of(p.text());
-            line.append(p.match() ? mark(console, text) : text);
+        for (Snippet.Part p : h.snippet().parts()) { // safe to print as they are: a snippet has no control characters
+            line.append(p.match() ? mark(console, p.text()) : p.text());
         }
         return line.append(System.lineSeparator()).toString();
     }

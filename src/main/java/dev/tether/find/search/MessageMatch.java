@@ -1,5 +1,6 @@
 package dev.tether.find.search;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -45,7 +46,9 @@ final class MessageMatch {
     /**
      * The snippet of a text around its first match of any term. Only the code points the snippet can show
      * (and as many more as the longest term, to mark a match that runs past its end) are decoded and folded,
-     * not the whole text: a long tool input costs no more than a short one. Gives what
+     * not the whole text: a long tool input costs no more than a short one. They are walked in a copy of the
+     * chars around the match, twice as many as the window has code points (none has more than two chars), so
+     * no step needs the string's own checks. Gives what
      * {@link Snippet#around(int[], int[], int, int, List)} gives on the whole text; a test holds it to that.
      */
     static Snippet snippet(String text, List<Term> terms) {
@@ -60,27 +63,35 @@ final class MessageMatch {
                 end = text.offsetByCodePoints(i, term.folded.length);
             }
         }
-        int start = at; // back at most BEFORE code points: where the snippet may start
-        for (int k = 0; k < Snippet.BEFORE && start > 0; k++) {
-            start -= Character.charCount(text.codePointBefore(start));
-        }
-        int stop = end; // on AFTER code points past the match, and the longest term's length past that
         int n = text.length();
-        for (int k = 0; k < Snippet.AFTER + longest && stop < n; k++) {
-            stop += Character.charCount(text.codePointAt(stop));
+        int from = Math.max(0, at - 2 * Snippet.BEFORE);
+        int to = (int) Math.min(n, end + 2L * (Snippet.AFTER + longest));
+        char[] c = new char[to - from];
+        text.getChars(from, to, c, 0);
+        int start = at - from; // back at most BEFORE code points: where the snippet may start
+        for (int k = 0; k < Snippet.BEFORE && start > 0; k++) {
+            start -= Character.charCount(Character.codePointBefore(c, start));
         }
-        // by hand: a stream of code points cost more than the rest of a snippet
-        int[] original = new int[text.codePointCount(start, stop)];
+        int stop = end - from; // on AFTER code points past the match, and the longest term's length past that
+        for (int k = 0; k < Snippet.AFTER + longest && stop < c.length; k++) {
+            stop += Character.charCount(Character.codePointAt(c, stop));
+        }
+        int[] original = new int[stop - start];
         int[] folded = new int[original.length];
-        for (int i = 0, j = start; j < stop; i++) {
-            int c = text.codePointAt(j);
-            original[i] = c;
-            folded[i] = Fold.fold(c);
-            j += Character.charCount(c);
+        int count = 0;
+        for (int j = start; j < stop; count++) {
+            int cp = Character.codePointAt(c, j);
+            original[count] = cp;
+            folded[count] = Fold.fold(cp);
+            j += Character.charCount(cp);
         }
-        int localAt = text.codePointCount(start, at);
-        int localEnd = localAt + text.codePointCount(at, end);
-        return Snippet.around(original, folded, start > 0, stop < n, localAt, localEnd, terms);
+        if (count < original.length) { // surrogate pairs: fewer code points than chars
+            original = Arrays.copyOf(original, count);
+            folded = Arrays.copyOf(folded, count);
+        }
+        int localAt = Character.codePointCount(c, start, at - from - start);
+        int localEnd = localAt + Character.codePointCount(c, at - from, end - at);
+        return Snippet.around(original, folded, from + start > 0, from + stop < n, localAt, localEnd, terms);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.List;
  * A short piece of a message around a match: parts of text, the matched ones marked, so a terminal can
  * colour them and a script can find them. About {@value #BEFORE} characters before the match and
  * {@value #AFTER} after, cut between words where one ends nearby; line ends and tabs are shown as
- * spaces; an ellipsis says the text goes on.
+ * spaces, other control characters as U+FFFD (so a snippet is safe to print as it is); an ellipsis says the
+ * text goes on.
  */
 public record Snippet(List<Part> parts) {
     static final int BEFORE = 50;
@@ -67,33 +68,44 @@ public record Snippet(List<Part> parts) {
                 }
             }
         }
-        List<Part> parts = new ArrayList<>();
-        StringBuilder run = new StringBuilder(cutBefore ? "\u2026" : "");
+        // the parts are cut from one array of chars: a builder per part, a code point at a time, cost more than the rest
+        char[] out = new char[2 * (to - from) + 2];
+        int len = 0;
+        int run = 0; // where the part being made starts in out
         boolean runMarked = false;
+        List<Part> parts = new ArrayList<>(4);
+        if (cutBefore) {
+            out[len++] = '\u2026';
+        }
         for (int i = from; i < to; i++) {
             boolean m = marked[i - from];
-            if (m != runMarked && run.length() > 0) {
-                parts.add(new Part(run.toString(), runMarked));
-                run.setLength(0);
+            if (m != runMarked && len > run) {
+                parts.add(new Part(new String(out, run, len - run), runMarked));
+                run = len;
             }
             runMarked = m;
             int c = original[i];
             boolean space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-            if (space && !m && run.length() > 0 && run.charAt(run.length() - 1) == ' ') {
-                continue; // a run of white space shows as one space
+            if (space) {
+                if (m || len == run || out[len - 1] != ' ') { // a run of white space shows as one space
+                    out[len++] = ' ';
+                }
+            } else if (c > 0xFFFF) {
+                len += Character.toChars(c, out, len);
+            } else {
+                out[len++] = Character.isISOControl(c) ? '\ufffd' : (char) c;
             }
-            run.appendCodePoint(space ? ' ' : Character.isISOControl(c) ? '\ufffd' : c);
         }
         if (cutAfter) {
-            if (runMarked && run.length() > 0) {
-                parts.add(new Part(run.toString(), true));
-                run.setLength(0);
+            if (runMarked && len > run) {
+                parts.add(new Part(new String(out, run, len - run), true));
+                run = len;
                 runMarked = false;
             }
-            run.append('\u2026');
+            out[len++] = '\u2026';
         }
-        if (run.length() > 0) {
-            parts.add(new Part(run.toString(), runMarked));
+        if (len > run) {
+            parts.add(new Part(new String(out, run, len - run), runMarked));
         }
         return new Snippet(parts);
     }

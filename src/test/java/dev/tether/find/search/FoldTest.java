@@ -54,6 +54,16 @@ class FoldTest {
     }
 
     @Test
+    void everyCodePointFoldsAsItsTwoCaseMappingsSay() {
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            int expected = Character.toLowerCase(Character.toUpperCase(c));
+            if (Fold.fold(c) != expected) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " folds to U+" + Integer.toHexString(Fold.fold(c)));
+            }
+        }
+    }
+
+    @Test
     void nothingAboveTheCasedRangeFolds() {
         for (int c = Fold.CASED_BELOW; c <= Character.MAX_CODE_POINT; c++) {
             if (Fold.fold(c) != c) {

@@ -94,7 +94,11 @@ class SnippetTest {
                 continue;
             }
             assertEquals(marked(wholeText(t, terms)), marked(MessageMatch.snippet(t, terms)), t);
-            assertEquals(wholeText(t, terms), MessageMatch.snippet(t, terms), t);
+            Snippet snippet = MessageMatch.snippet(t, terms);
+            assertEquals(wholeText(t, terms), snippet, t);
+            for (Snippet.Part p : snippet.parts()) {
+                assertEquals(dev.tether.find.Printable.of(p.text()), p.text(), "printed as it is, so it must be printable");
+            }
         }
     }
 
