@@ -97,18 +97,18 @@ final class MessageScanner {
                 ws();
                 expect(':');
                 ws();
-                if (keyIs(key, "type")) {
-                    type = peek() == '"' ? known(TYPES) : skipTo("");
-                } else if (keyIs(key, "uuid")) {
+                if (keyIs(key, TYPE)) {
+                    type = peek() == '"' ? known(TYPES, TYPES_BYTES) : skipTo("");
+                } else if (keyIs(key, UUID)) {
                     uuid = peek() == '"' ? string() : skipTo(null);
-                } else if (keyIs(key, "cwd")) {
+                } else if (keyIs(key, CWD)) {
                     cwd = peek() == '"' ? string() : skipTo(null);
-                } else if (keyIs(key, "isMeta")) {
+                } else if (keyIs(key, IS_META)) {
                     meta = peek() == 't';
                     skipValue(0);
-                } else if (keyIs(key, "timestamp")) {
+                } else if (keyIs(key, TIMESTAMP)) {
                     timestamp = timestamp();
-                } else if (keyIs(key, "message")) {
+                } else if (keyIs(key, MESSAGE)) {
                     found = peek() == '{' ? message() : skipTo(List.of());
                 } else {
                     skipValue(0);
@@ -177,7 +177,7 @@ final class MessageScanner {
             ws();
             expect(':');
             ws();
-            if (keyIs(key, "content")) {
+            if (keyIs(key, CONTENT)) {
                 found = new ArrayList<>();
                 int c = peek();
                 if (c == '"') {
@@ -225,13 +225,13 @@ final class MessageScanner {
                 ws();
                 expect(':');
                 ws();
-                if (keyIs(key, "type")) {
-                    type = peek() == '"' ? known(BLOCK_TYPES) : skipTo(null);
-                } else if (keyIs(key, "text")) {
+                if (keyIs(key, TYPE)) {
+                    type = peek() == '"' ? known(BLOCK_TYPES, BLOCK_TYPES_BYTES) : skipTo(null);
+                } else if (keyIs(key, TEXT_KEY)) {
                     text = peek() == '"' ? string() : skipTo(null);
-                } else if (keyIs(key, "name")) {
+                } else if (keyIs(key, NAME)) {
                     tool = peek() == '"' ? string() : skipTo("");
-                } else if (keyIs(key, "input")) {
+                } else if (keyIs(key, INPUT)) {
                     input = new ArrayList<>();
                     value(input, 3); // every string of the input, not its keys
                 } else {
@@ -301,9 +301,9 @@ final class MessageScanner {
                     ws();
                 } while (comma(']'));
             }
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+            case 't' -> literal(TRUE);
+            case 'f' -> literal(FALSE);
+            case 'n' -> literal(NULL);
             default -> {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     number();
@@ -376,13 +376,13 @@ final class MessageScanner {
     /** Where the last key read ends (its closing quote). */
     private int keyEnd;
 
-    private boolean keyIs(int start, String name) {
-        int n = name.length();
-        if (keyEnd - start != n || b[start] != name.charAt(0)) { // most keys differ in length or first letter
+    private boolean keyIs(int start, byte[] name) {
+        int n = name.length;
+        if (keyEnd - start != n || b[start] != name[0]) { // most keys differ in length or first letter
             return false;
         }
         for (int k = 1; k < n; k++) {
-            if (b[start + k] != name.charAt(k)) {
+            if (b[start + k] != name[k]) {
                 return false;
             }
         }
@@ -397,19 +397,51 @@ final class MessageScanner {
     /** The line types search reads, and the block types: given as these very strings, not decoded again each time. */
     private static final String[] TYPES = {"user", "assistant"};
     private static final String[] BLOCK_TYPES = {"text", "tool_use", "tool_result", "thinking", "server_tool_use"};
+    private static final byte[][] TYPES_BYTES = ascii(TYPES);
+    private static final byte[][] BLOCK_TYPES_BYTES = ascii(BLOCK_TYPES);
+    /**
+     * The keys and literals compared, as bytes: compared with a {@link String}'s {@code charAt}, a call per
+     * character in the native binary, the keys of candidate lines were a twentieth of a search.
+     */
+    private static final byte[] TYPE = ascii("type");
+    private static final byte[] UUID = ascii("uuid");
+    private static final byte[] CWD = ascii("cwd");
+    private static final byte[] IS_META = ascii("isMeta");
+    private static final byte[] TIMESTAMP = ascii("timestamp");
+    private static final byte[] MESSAGE = ascii("message");
+    private static final byte[] CONTENT = ascii("content");
+    private static final byte[] TEXT_KEY = ascii("text");
+    private static final byte[] NAME = ascii("name");
+    private static final byte[] INPUT = ascii("input");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
 
-    /** A string value: one of {@code known} itself when its bytes are that word's, else decoded. */
-    private String known(String[] known) {
-        for (String word : known) {
-            int n = word.length();
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] ascii(String[] words) {
+        byte[][] out = new byte[words.length][];
+        for (int k = 0; k < words.length; k++) {
+            out[k] = ascii(words[k]);
+        }
+        return out;
+    }
+
+    /** A string value: one of {@code known} itself when its bytes are that word's ({@code bytes}), else decoded. */
+    private String known(String[] known, byte[][] bytes) {
+        for (int w = 0; w < known.length; w++) {
+            byte[] word = bytes[w];
+            int n = word.length;
             if (i + n + 1 < end && b[i + n + 1] == '"') {
                 boolean same = true;
                 for (int k = 0; k < n && same; k++) {
-                    same = b[i + 1 + k] == word.charAt(k);
+                    same = b[i + 1 + k] == word[k];
                 }
                 if (same) {
                     i += n + 2;
-                    return word;
+                    return known[w];
                 }
             }
         }
@@ -703,13 +735,13 @@ final class MessageScanner {
         return j;
     }
 
-    private void literal(String word) {
-        int n = word.length();
+    private void literal(byte[] word) {
+        int n = word.length;
         if (i + n > end) {
             throw Unsure.INSTANCE;
         }
         for (int k = 0; k < n; k++) {
-            if (b[i + k] != word.charAt(k)) {
+            if (b[i + k] != word[k]) {
                 throw Unsure.INSTANCE;
             }
         }

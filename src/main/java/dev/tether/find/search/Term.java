@@ -18,14 +18,21 @@ import java.util.Arrays;
 final class Term {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final long CASE_BITS = 0x2020202020202020L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
     final String text;
     final int[] folded;
     /** Every code point that folds to the term's first ({@link Fold#preimages}). */
     final int[] firstCodePoints;
     private final boolean[] lead = new boolean[256];
+    /**
+     * For a lead byte that does not make a character by itself (a backslash, a UTF-8 lead), the bytes that may
+     * follow it where the term starts; null for the others. Most of the lead bytes met are not where the term
+     * starts (0xE2 begins the Kelvin sign and also the arrow of every line of a file Claude Code read, a
+     * backslash begins every escaped line end), and the second byte says so without decoding.
+     */
+    private final boolean[][] second = new boolean[256][];
     /** Lead bytes that are lower-case ASCII letters, each in every byte of a long: matched with the case bit set. */
     private final long[] letterWords;
     /** The other lead bytes, each in every byte of a long. */
@@ -39,9 +46,28 @@ final class Term {
         }
         this.firstCodePoints = Fold.preimages(folded[0]);
         for (int c : firstCodePoints) {
-            lead[firstUtf8Byte(c)] = true;
+            int first = firstUtf8Byte(c);
+            lead[first] = true;
+            if (c >= 0x80) {
+                follows(first)[secondUtf8Byte(c)] = true;
+            }
+            char escape = switch (c) { // the escapes JSON writes with a letter
+                case '"' -> '"';
+                case '\\' -> '\\';
+                case '/' -> '/';
+                case '\b' -> 'b';
+                case '\f' -> 'f';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+            if (escape != 0) {
+                follows('\\')[escape] = true;
+            }
         }
         lead['\\'] = true;
+        follows('\\')['u'] = true; // any character may be written \\uXXXX
         long[] letters = new long[26];
         long[] others = new long[256];
         int l = 0;
@@ -68,7 +94,6 @@ final class Term {
      * in the native binary. Answers what {@link #findSimple} answers: a randomized test holds it to that.
      */
     int find(byte[] b, int from, int to) {
-        boolean[] lead = this.lead;
         long[] letterWords = this.letterWords;
         long[] otherWords = this.otherWords;
         int i = from;
@@ -77,16 +102,15 @@ final class Term {
             long cased = w | CASE_BITS;
             long any = 0;
             for (long l : letterWords) {
-                any |= zeroByte(cased ^ l);
+                any |= zeroBytes(cased ^ l);
             }
             for (long l : otherWords) {
-                any |= zeroByte(w ^ l);
+                any |= zeroBytes(w ^ l);
             }
-            if (any != 0) {
-                for (int k = i; k < i + 8; k++) {
-                    if (lead[b[k] & 0xFF] && matchesAt(b, k, to)) {
-                        return k;
-                    }
+            for (; any != 0; any &= any - 1) { // each lead byte of the word, in order
+                int k = i + (Long.numberOfTrailingZeros(any) >>> 3);
+                if (startsAt(b, k, to)) {
+                    return k;
                 }
             }
             i += 8;
@@ -94,16 +118,22 @@ final class Term {
         return findSimple(b, i, to);
     }
 
-    /** Non-zero exactly when some byte of {@code x} is zero (the classic bit trick; which bit says where is not used). */
-    private static long zeroByte(long x) {
-        return (x - ONES) & ~x & HIGHS;
+    /** The zero bytes of {@code x}, each marked by its high bit, exactly (the shorter trick may mark a byte above a zero one). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /** Whether the term starts at the lead byte {@code b[k]}: its second byte may follow, and then the characters match. */
+    private boolean startsAt(byte[] b, int k, int to) {
+        boolean[] next = second[b[k] & 0xFF];
+        return (next == null || (k + 1 < to && next[b[k + 1] & 0xFF])) && matchesAt(b, k, to);
     }
 
     /** The straightforward scan {@link #find} must agree with: every byte looked up. */
     int findSimple(byte[] b, int from, int to) {
         boolean[] lead = this.lead;
         for (int i = from; i < to; i++) {
-            if (lead[b[i] & 0xFF] && matchesAt(b, i, to)) {
+            if (lead[b[i] & 0xFF] && startsAt(b, i, to)) {
                 return i;
             }
         }
@@ -215,6 +245,19 @@ final class Term {
             v = v << 4 | d;
         }
         return v;
+    }
+
+    private boolean[] follows(int leadByte) {
+        if (second[leadByte] == null) {
+            second[leadByte] = new boolean[256];
+        }
+        return second[leadByte];
+    }
+
+    /** The second byte of a character beyond ASCII in UTF-8. */
+    private static int secondUtf8Byte(int c) {
+        int shift = c < 0x800 ? 0 : c < 0x10000 ? 6 : 12;
+        return 0x80 | (c >> shift) & 0x3F;
     }
 
     private static int firstUtf8Byte(int c) {
