@@ -11,6 +11,7 @@ import dev.tether.find.search.Hit;
 import dev.tether.find.search.Search;
 import dev.tether.find.search.Snippet;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -72,7 +73,8 @@ public final class SearchCommand implements Callable<Integer> {
                 }
             }, problems);
         } else {
-            outcome = Search.run(catalog, query, h -> format(console, h, home, clock.getZone(), projects), out::print, problems);
+            outcome = Search.run(catalog, query, h -> format(console, h, home, clock.getZone(), projects),
+                    bytes -> out.write(bytes, 0, bytes.length), problems);
         }
         console.doc().put("limited", outcome.limited());
         if (text) {
@@ -137,8 +139,12 @@ public final class SearchCommand implements Callable<Integer> {
         c[at + 1] = (char) ('0' + v % 10);
     }
 
-    /** Two lines a hit: which session, when, where, and who; then the snippet, the match marked. */
-    private static String format(Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
+    /**
+     * Two lines a hit: which session, when, where, and who; then the snippet, the match marked. As UTF-8 bytes,
+     * encoded on the searching thread: {@code String.getBytes} is a tight loop where the print stream's
+     * encoder, on the thread that writes, went a character at a time through buffers.
+     */
+    private static byte[] format(Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
         String when = h.timestamp() == null ? "" : when(h.timestamp().atZone(zone).toLocalDateTime());
         if (projects.size() > 1000) {
             projects.clear(); // a cwd per line is possible: keep the memo small
@@ -153,6 +159,6 @@ public final class SearchCommand implements Callable<Integer> {
         for (Snippet.Part p : h.snippet().parts()) { // safe to print as they are: a snippet has no control characters
             line.append(p.match() ? mark(console, p.text()) : p.text());
         }
-        return line.append(System.lineSeparator()).toString();
+        return line.append(System.lineSeparator()).toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -86,7 +86,7 @@ record MessageFacts(String type, String uuid, Instant timestamp, String cwd, Lis
         List<Field> out = new ArrayList<>(found.size());
         for (Field f : found) {
             if (f.where() == TEXT) {
-                out.add(new Field(type, f.text()));
+                out.add(f.at(type));
             } else if (!user) {
                 out.add(f);
             }
@@ -148,8 +148,9 @@ record MessageFacts(String type, String uuid, Instant timestamp, String cwd, Lis
         if ("text".equals(type)) {
             found.add(new Field(TEXT, text == null ? "" : text));
         } else if (("tool_use".equals(type) || "server_tool_use".equals(type)) && input != null) {
+            String where = "tool " + tool;
             for (String s : input) {
-                found.add(new Field("tool " + tool, s));
+                found.add(new Field(where, s));
             }
         }
     }

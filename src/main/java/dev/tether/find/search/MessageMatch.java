@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The exact test, on a parsed message: every term occurs, folded, in one of its searchable texts (a
  * term never spans two texts; different terms may be in different texts of the same message). The
- * snippet comes from the text holding the most terms. The texts are compared in place, a code point
- * at a time; only the text the snippet comes from is turned into code points.
+ * snippet comes from the text holding the most terms. A text is decoded only where its bytes may hold
+ * the term ({@link Field#mayHold}); then compared in place, a code point at a time; only the text the
+ * snippet comes from is turned into code points.
  */
 final class MessageMatch {
     record Found(Field field, Snippet snippet) {
@@ -22,10 +23,11 @@ final class MessageMatch {
         int bestField = -1;
         int bestCount = 0;
         for (int f = 0; f < fields.size() && bestCount < terms.size(); f++) { // no later text can hold more than all
-            String text = fields.get(f).text();
+            Field field = fields.get(f);
             int count = 0;
             for (int t = 0; t < terms.size(); t++) {
-                if (indexOf(text, terms.get(t)) >= 0) {
+                Term term = terms.get(t);
+                if (field.mayHold(term) && indexOf(field.text(), term) >= 0) {
                     found[t] = true;
                     count++;
                 }

@@ -11,8 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads what search needs of a line ({@link MessageFacts}) straight from its UTF-8 bytes, decoding only the
- * few strings it keeps and stepping over the rest (tool results, file contents) with a byte loop. Parsing each
+ * Reads what search needs of a line ({@link MessageFacts}) straight from its UTF-8 bytes, stepping over what
+ * it does not need (tool results, file contents) with a byte loop; the texts it keeps are left in the line's
+ * bytes ({@link Field}), decoded only if they may hold a term, and the line's uuid, time and folder read only
+ * when it has something to search. Parsing each
  * candidate line with Jackson was most of a search for a common word: every value of every candidate line
  * went through the parser's token machinery, though search reads a handful of fields.
  *
@@ -86,9 +88,9 @@ final class MessageScanner {
         ws();
         expect('{');
         String type = "";
-        String uuid = null;
-        Instant timestamp = null;
-        String cwd = null;
+        int uuid = -1; // where the values are: read only when the line has something to search (most have not)
+        int timestamp = -1;
+        int cwd = -1;
         boolean meta = false;
         List<Field> found = List.of();
         if (!emptyObject()) {
@@ -100,14 +102,17 @@ final class MessageScanner {
                 if (keyIs(key, TYPE)) {
                     type = peek() == '"' ? known(TYPES, TYPES_BYTES) : skipTo("");
                 } else if (keyIs(key, UUID)) {
-                    uuid = peek() == '"' ? string() : skipTo(null);
+                    uuid = i;
+                    skipValue(0);
                 } else if (keyIs(key, CWD)) {
-                    cwd = peek() == '"' ? string() : skipTo(null);
+                    cwd = i;
+                    skipValue(0);
                 } else if (keyIs(key, IS_META)) {
                     meta = peek() == 't';
                     skipValue(0);
                 } else if (keyIs(key, TIMESTAMP)) {
-                    timestamp = timestamp();
+                    timestamp = i;
+                    skipValue(0);
                 } else if (keyIs(key, MESSAGE)) {
                     found = peek() == '{' ? message() : skipTo(List.of());
                 } else {
@@ -125,7 +130,16 @@ final class MessageScanner {
             return NOTHING;
         }
         checkUnchecked();
-        return new MessageFacts(type, uuid, timestamp, cwd, fields);
+        return new MessageFacts(type, stringAt(uuid), timestamp < 0 ? null : timestamp(timestamp), stringAt(cwd), fields);
+    }
+
+    /** The string value at {@code at}; null where there is none, or another value. */
+    private String stringAt(int at) {
+        if (at < 0 || b[at] != '"') {
+            return null;
+        }
+        i = at;
+        return string();
     }
 
     /** Checks the strings stepped over as UTF-8 ({@link #utf8}), eight bytes at a time where they are ASCII. */
@@ -144,8 +158,9 @@ final class MessageScanner {
         }
     }
 
-    /** A string as ISO-8601 or epoch milliseconds; an integer as epoch milliseconds; anything else none. */
-    private Instant timestamp() {
+    /** The value at {@code at}: a string as ISO-8601 or epoch milliseconds; an integer as epoch milliseconds; anything else none. */
+    private Instant timestamp(int at) {
+        i = at;
         int c = peek();
         if (c == '"') {
             return Timestamps.parse(string());
@@ -181,7 +196,7 @@ final class MessageScanner {
                 found = new ArrayList<>();
                 int c = peek();
                 if (c == '"') {
-                    found.add(new Field(TEXT, string()));
+                    found.add(text(TEXT));
                 } else if (c == '[') {
                     i++;
                     ws();
@@ -192,7 +207,7 @@ final class MessageScanner {
                             ws();
                             int e = peek();
                             if (e == '"') {
-                                found.add(new Field(TEXT, string()));
+                                found.add(text(TEXT));
                             } else if (e == '{') {
                                 block(found);
                             } else {
@@ -216,9 +231,9 @@ final class MessageScanner {
     private void block(List<Field> found) {
         expect('{');
         String type = null;
-        String text = null;
+        Field text = null;
         String tool = "";
-        List<String> input = null;
+        List<Field> input = null;
         if (!emptyObject()) {
             do {
                 int key = key();
@@ -228,7 +243,7 @@ final class MessageScanner {
                 if (keyIs(key, TYPE)) {
                     type = peek() == '"' ? known(BLOCK_TYPES, BLOCK_TYPES_BYTES) : skipTo(null);
                 } else if (keyIs(key, TEXT_KEY)) {
-                    text = peek() == '"' ? string() : skipTo(null);
+                    text = peek() == '"' ? text(TEXT) : skipTo(null);
                 } else if (keyIs(key, NAME)) {
                     tool = peek() == '"' ? string() : skipTo("");
                 } else if (keyIs(key, INPUT)) {
@@ -241,10 +256,11 @@ final class MessageScanner {
             } while (comma('}'));
         }
         if ("text".equals(type)) {
-            found.add(new Field(TEXT, text == null ? "" : text));
+            found.add(text == null ? new Field(TEXT, "") : text);
         } else if (("tool_use".equals(type) || "server_tool_use".equals(type)) && input != null) {
-            for (String s : input) {
-                found.add(new Field("tool " + tool, s));
+            String where = "tool " + tool;
+            for (Field s : input) {
+                found.add(s.at(where));
             }
         }
     }
@@ -261,16 +277,16 @@ final class MessageScanner {
 
     /**
      * Steps over the value here, checking it is valid JSON as it goes; every string value in it (not the keys)
-     * is decoded into {@code strings}, in order, unless that is null.
+     * is added to {@code strings} ({@link #text}), in order, unless that is null.
      */
-    private void value(List<String> strings, int depth) {
+    private void value(List<Field> strings, int depth) {
         int c = peek();
         switch (c) {
             case '"' -> {
                 if (strings == null) {
                     skipString();
                 } else {
-                    strings.add(string());
+                    strings.add(text(TEXT));
                 }
             }
             case '{' -> {
@@ -448,6 +464,18 @@ final class MessageScanner {
         return string();
     }
 
+    /** A string value, not decoded: its bytes in the line, checked as {@link #skipString} checks them. */
+    private Field text(String where) {
+        int start = i + 1;
+        boolean escaped = skipString();
+        return Field.inLine(where, b, start, i - 1, escaped);
+    }
+
+    /** The text of a string whose bytes {@link #text} checked. */
+    static String decode(byte[] b, int from, int to, boolean escaped) {
+        return escaped ? new MessageScanner(b, from, to + 1).escaped(from) : new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
     /** A string value, decoded. */
     private String string() {
         int start = ++i;
@@ -583,15 +611,17 @@ final class MessageScanner {
 
     /**
      * Steps over a string, checking it as JSON as {@link #string} does; where it holds bytes beyond ASCII, it is
-     * noted to be checked as UTF-8 if the line has something to search ({@link #checkUnchecked}).
+     * noted to be checked as UTF-8 if the line has something to search ({@link #checkUnchecked}). Returns
+     * whether it holds an escape.
      */
-    private void skipString() {
+    private boolean skipString() {
         if (peek() != '"') {
             throw Unsure.INSTANCE;
         }
         int start = i + 1;
         int j = start;
         passed = 0;
+        boolean escaped = false;
         while (true) {
             j = textUntil(j);
             if (j >= end) {
@@ -606,11 +636,12 @@ final class MessageScanner {
                     uncheck(start, j);
                 }
                 i = j + 1;
-                return;
+                return escaped;
             }
             if (c != '\\' || j + 1 >= end) {
                 throw Unsure.INSTANCE; // a control character, or a backslash at the end
             }
+            escaped = true;
             int e = b[j + 1];
             if (e == 'u') {
                 if (j + 6 > end) {
