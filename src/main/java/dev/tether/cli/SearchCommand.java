@@ -11,7 +11,6 @@ import dev.tether.find.search.Hit;
 import dev.tether.find.search.Search;
 import dev.tether.find.search.Snippet;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -139,10 +138,13 @@ public final class SearchCommand implements Callable<Integer> {
         c[at + 1] = (char) ('0' + v % 10);
     }
 
+    /** A thread's line builder: hits are formatted on the searching threads. */
+    private static final ThreadLocal<Utf8Builder> LINE = ThreadLocal.withInitial(Utf8Builder::new);
+
     /**
      * Two lines a hit: which session, when, where, and who; then the snippet, the match marked. As UTF-8 bytes,
-     * encoded on the searching thread: {@code String.getBytes} is a tight loop where the print stream's
-     * encoder, on the thread that writes, went a character at a time through buffers.
+     * encoded on the searching thread ({@link Utf8Builder}): the print stream's encoder, on the thread that
+     * writes, went a character at a time through buffers.
      */
     private static byte[] format(Console console, Hit h, Path home, ZoneId zone, java.util.Map<String, String> projects) {
         String when = h.timestamp() == null ? "" : when(h.timestamp().atZone(zone).toLocalDateTime());
@@ -152,13 +154,13 @@ public final class SearchCommand implements Callable<Integer> {
         String project = projects.computeIfAbsent(h.projectPath() == null ? h.projectKey() : h.projectPath(),
                 p -> Printable.of(Finding.shortPath(p, home)));
         String where = "(" + Printable.of(h.where()) + (h.subagent() == null ? "" : ", subagent " + h.subagent()) + ")";
-        StringBuilder line = new StringBuilder(256);
+        Utf8Builder line = LINE.get().clear();
         line.append(console.paint(h.sessionId().substring(0, Math.min(8, h.sessionId().length())), Console.Paint.CYAN)).append("  ")
                 .append(when).append("  ").append(project).append("  ").append(console.paint(where, Console.Paint.DIM))
                 .append(System.lineSeparator()).append("    ");
         for (Snippet.Part p : h.snippet().parts()) { // safe to print as they are: a snippet has no control characters
             line.append(p.match() ? mark(console, p.text()) : p.text());
         }
-        return line.append(System.lineSeparator()).toString().getBytes(StandardCharsets.UTF_8);
+        return line.append(System.lineSeparator()).toBytes();
     }
 }

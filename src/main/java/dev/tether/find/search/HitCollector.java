@@ -18,27 +18,24 @@ import java.util.Set;
 final class HitCollector {
     private final CatalogEntry session;
     private final Search.Query query;
-    private final List<Term> terms;
-    private final Term anchor;
-    private final List<Term> others;
+    private final Terms terms;
     private final List<Hit> hits = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
+    /** The lines met in a copy of the transcript, when it has more than one; made only then. */
+    private Set<String> seen;
 
-    HitCollector(CatalogEntry session, Search.Query query, List<Term> terms) {
+    /** The query's terms, and which is the anchor: chosen once for a search, not for each session. */
+    record Terms(List<Term> all, Term anchor, List<Term> others) {
+        static Terms of(List<Term> all) {
+            // the longest term is the anchor: the longer the term, the fewer places where it seems to start
+            Term anchor = all.stream().max(Comparator.comparingInt(t -> t.folded.length)).orElseThrow();
+            return new Terms(all, anchor, all.stream().filter(t -> t != anchor).toList());
+        }
+    }
+
+    HitCollector(CatalogEntry session, Search.Query query, Terms terms) {
         this.session = session;
         this.query = query;
         this.terms = terms;
-        // the longest term is the anchor: the longer the term, the fewer places where it seems to start
-        this.anchor = terms.stream().max(Comparator.comparingInt(t -> t.folded.length)).orElseThrow();
-        this.others = terms.stream().filter(t -> t != anchor).toList();
-    }
-
-    Term anchor() {
-        return anchor;
-    }
-
-    List<Term> others() {
-        return others;
     }
 
     List<Hit> hits() {
@@ -55,9 +52,12 @@ final class HitCollector {
         if (t != null && !query.window().contains(t)) {
             return true;
         }
-        MessageMatch.Found found = MessageMatch.find(line.fields(), terms);
+        MessageMatch.Found found = MessageMatch.find(line.fields(), terms.all());
         if (found == null) {
             return true;
+        }
+        if (copies && seen == null) {
+            seen = new HashSet<>();
         }
         if (copies && !seen.add(new String(buf, from, to - from, StandardCharsets.ISO_8859_1))) {
             return true;

@@ -1,6 +1,5 @@
 package dev.tether.find.search;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,32 +67,51 @@ final class MessageMatch {
         int n = text.length();
         int from = Math.max(0, at - 2 * Snippet.BEFORE);
         int to = (int) Math.min(n, end + 2L * (Snippet.AFTER + longest));
-        char[] c = new char[to - from];
+        Scratch scratch = SCRATCH.get();
+        char[] c = scratch.chars(to - from);
         text.getChars(from, to, c, 0);
+        int size = to - from;
         int start = at - from; // back at most BEFORE code points: where the snippet may start
         for (int k = 0; k < Snippet.BEFORE && start > 0; k++) {
             start -= Character.charCount(Character.codePointBefore(c, start));
         }
         int stop = end - from; // on AFTER code points past the match, and the longest term's length past that
-        for (int k = 0; k < Snippet.AFTER + longest && stop < c.length; k++) {
-            stop += Character.charCount(Character.codePointAt(c, stop));
+        for (int k = 0; k < Snippet.AFTER + longest && stop < size; k++) {
+            stop += Character.charCount(Character.codePointAt(c, stop, size));
         }
-        int[] original = new int[stop - start];
-        int[] folded = new int[original.length];
+        int[] original = scratch.original(stop - start);
+        int[] folded = scratch.folded(stop - start);
         int count = 0;
         for (int j = start; j < stop; count++) {
-            int cp = Character.codePointAt(c, j);
+            int cp = Character.codePointAt(c, j, size);
             original[count] = cp;
             folded[count] = Fold.fold(cp);
             j += Character.charCount(cp);
         }
-        if (count < original.length) { // surrogate pairs: fewer code points than chars
-            original = Arrays.copyOf(original, count);
-            folded = Arrays.copyOf(folded, count);
-        }
         int localAt = Character.codePointCount(c, start, at - from - start);
         int localEnd = localAt + Character.codePointCount(c, at - from, end - at);
-        return Snippet.around(original, folded, from + start > 0, from + stop < n, localAt, localEnd, terms);
+        return Snippet.around(original, folded, count, from + start > 0, from + stop < n, localAt, localEnd, terms);
+    }
+
+    /** Arrays a thread reuses from snippet to snippet: small, but made for every hit, they were a tenth of what search allocated. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        private char[] chars = new char[0];
+        private int[] original = new int[0];
+        private int[] folded = new int[0];
+
+        char[] chars(int n) {
+            return chars.length >= n ? chars : (chars = new char[Math.max(n, 512)]);
+        }
+
+        int[] original(int n) {
+            return original.length >= n ? original : (original = new int[Math.max(n, 256)]);
+        }
+
+        int[] folded(int n) {
+            return folded.length >= n ? folded : (folded = new int[Math.max(n, 256)]);
+        }
     }
 
     /**

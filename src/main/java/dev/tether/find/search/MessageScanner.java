@@ -471,32 +471,59 @@ final class MessageScanner {
         return Field.inLine(where, b, start, i - 1, escaped);
     }
 
-    /** The text of a string whose bytes {@link #text} checked. */
-    static String decode(byte[] b, int from, int to, boolean escaped) {
-        return escaped ? new MessageScanner(b, from, to + 1).escaped(from) : new String(b, from, to - from, StandardCharsets.UTF_8);
+    /** A string value, decoded (checked as {@link #text} checks it). */
+    private String string() {
+        int start = i + 1;
+        boolean escaped = skipString();
+        return decode(b, start, i - 1, escaped);
     }
 
-    /** A string value, decoded. */
-    private String string() {
-        int start = ++i;
-        int j = textUntil(start);
-        if (j >= end) {
-            throw Unsure.INSTANCE;
+    /**
+     * The text of the JSON string {@code b[from, to)}, checked as JSON by {@link #skipString}. Its bytes beyond ASCII
+     * are checked as UTF-8 only at the end of the line ({@link #checkUnchecked}), which gives no facts where they are
+     * not: decoded before that, a string of bad bytes is some text that is then thrown away, never an error.
+     */
+    static String decode(byte[] b, int from, int to, boolean escaped) {
+        return escaped ? unescaped(b, from, to) : new String(b, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** {@link #decode} of a string with escapes, into one array of chars (never more than it has bytes). */
+    private static String unescaped(byte[] b, int from, int to) {
+        char[] out = new char[to - from];
+        int n = 0;
+        int j = from;
+        while (j < to) {
+            int c = b[j];
+            if (c == '\\') {
+                int e = b[j + 1];
+                if (e == 'u') {
+                    out[n++] = (char) (hex(b[j + 2]) << 12 | hex(b[j + 3]) << 8 | hex(b[j + 4]) << 4 | hex(b[j + 5]));
+                    j += 6;
+                    continue;
+                }
+                out[n++] = switch (e) {
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> (char) e; // '"', '\\' and '/' stand for themselves
+                };
+                j += 2;
+            } else if (c >= 0) {
+                out[n++] = (char) c;
+                j++;
+            } else {
+                int start = j; // bytes beyond ASCII up to the next escape: the JDK's decoder, as for a string without escapes
+                while (j < to && b[j] != '\\') {
+                    j++;
+                }
+                String run = new String(b, start, j - start, StandardCharsets.UTF_8);
+                run.getChars(0, run.length(), out, n);
+                n += run.length();
+            }
         }
-        int c = b[j];
-        if (c == '\\') {
-            return escaped(start);
-        }
-        if (c != '"' || j - start > MAX_STRING) {
-            throw Unsure.INSTANCE; // a control character, or a string past Jackson's limit
-        }
-        i = j + 1;
-        String s = new String(b, start, j - start, StandardCharsets.UTF_8);
-        if (s.indexOf('\ufffd') >= 0) {
-            // Java's decoder put U+FFFD for bytes that are not UTF-8 (or the text holds one): Jackson decides
-            throw Unsure.INSTANCE;
-        }
-        return s;
+        return new String(out, 0, n);
     }
 
     /**
@@ -530,61 +557,6 @@ final class MessageScanner {
                 return j;
             }
         }
-    }
-
-    /** A string with escapes, from its first byte at {@code start}. */
-    private String escaped(int start) {
-        StringBuilder out = new StringBuilder();
-        int j = start;
-        int run = start; // the start of the bytes not yet decoded
-        while (j < end) {
-            int c = b[j];
-            if (c == '"') {
-                if (j - start > MAX_STRING) {
-                    throw Unsure.INSTANCE;
-                }
-                out.append(new String(b, run, j - run, StandardCharsets.UTF_8));
-                i = j + 1;
-                return out.toString();
-            }
-            if (c == '\\') {
-                out.append(new String(b, run, j - run, StandardCharsets.UTF_8));
-                if (j + 1 >= end) {
-                    throw Unsure.INSTANCE;
-                }
-                int e = b[j + 1];
-                j += 2;
-                switch (e) {
-                    case '"' -> out.append('"');
-                    case '\\' -> out.append('\\');
-                    case '/' -> out.append('/');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        if (j + 4 > end) {
-                            throw Unsure.INSTANCE;
-                        }
-                        int v = 0;
-                        for (int k = 0; k < 4; k++) {
-                            v = (v << 4) | hex(b[j + k]);
-                        }
-                        out.append((char) v);
-                        j += 4;
-                    }
-                    default -> throw Unsure.INSTANCE;
-                }
-                run = j;
-                continue;
-            }
-            if (c >= 0 && c < 0x20) {
-                throw Unsure.INSTANCE;
-            }
-            j = c < 0 ? utf8(j) : j + 1;
-        }
-        throw Unsure.INSTANCE;
     }
 
     private static int hex(byte c) {

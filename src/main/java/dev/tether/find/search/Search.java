@@ -67,7 +67,7 @@ public final class Search {
      */
     public static <T> Outcome run(Catalog catalog, Query query, Function<Hit, T> prepare, Consumer<T> sink,
             Problems problems) {
-        List<Term> terms = query.terms().stream().map(Term::new).toList();
+        HitCollector.Terms terms = HitCollector.Terms.of(query.terms().stream().map(Term::new).toList());
         List<CatalogEntry> sessions = chosen(catalog, query);
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -152,13 +152,15 @@ public final class Search {
     /** Searches one session: its own transcript's copies, then each subagent's. */
     private static final class SessionSearch {
         private final CatalogEntry session;
+        private final HitCollector.Terms terms;
         private final HitCollector collector;
         private final CandidateLines scanner;
         private final Problems problems = new Problems();
 
-        SessionSearch(CatalogEntry session, Query query, List<Term> terms, CandidateLines scanner) {
+        SessionSearch(CatalogEntry session, Query query, HitCollector.Terms terms, CandidateLines scanner) {
             this.session = session;
             this.scanner = scanner;
+            this.terms = terms;
             this.collector = new HitCollector(session, query, terms);
         }
 
@@ -176,7 +178,7 @@ public final class Search {
 
         private boolean search(List<Path> copies, String subagent) {
             for (Path copy : copies) {
-                if (!scanner.scan(copy, collector.anchor(), collector.others(),
+                if (!scanner.scan(copy, terms.anchor(), terms.others(),
                         (buf, from, to, offset) -> collector.consider(buf, from, to, offset, copy, subagent, copies.size() > 1),
                         problems)) {
                     return false;

@@ -35,19 +35,21 @@ public record Snippet(List<Part> parts) {
      * any term inside it ({@code folded} is the text folded, the same length in code points).
      */
     static Snippet around(int[] original, int[] folded, int at, int end, List<Term> terms) {
-        return around(original, folded, false, false, at, end, terms);
+        return around(original, folded, original.length, false, false, at, end, terms);
     }
 
     /**
-     * The same, of a window of a text: {@code original} is the code points from {@code at - BEFORE} (or
-     * the text's start) to at least {@code AFTER} and the longest term's length past {@code end} (or the
-     * text's end); {@code before} and {@code after} say whether the text goes on beyond the window.
+     * The same, of a window of a text: the first {@code length} of {@code original} are the code points from
+     * {@code at - BEFORE} (or the text's start) to at least {@code AFTER} and the longest term's length past
+     * {@code end} (or the text's end); {@code before} and {@code after} say whether the text goes on beyond the
+     * window.
      */
-    static Snippet around(int[] original, int[] folded, boolean before, boolean after, int at, int end, List<Term> terms) {
+    static Snippet around(int[] original, int[] folded, int length, boolean before, boolean after, int at, int end,
+            List<Term> terms) {
         int from = Math.max(0, at - BEFORE);
-        int to = Math.min(original.length, Math.max(end, at + 1) + AFTER);
+        int to = Math.min(length, Math.max(end, at + 1) + AFTER);
         boolean cutBefore = before || from > 0;
-        boolean cutAfter = after || to < original.length;
+        boolean cutAfter = after || to < length;
         for (int i = from; cutBefore && i < Math.min(at, from + WORD); i++) {
             if (Character.isWhitespace(original[i])) {
                 from = i + 1; // start at a word, not inside one
@@ -62,7 +64,8 @@ public record Snippet(List<Part> parts) {
         }
         boolean[] marked = new boolean[to - from];
         for (Term term : terms) {
-            for (int i = indexOf(folded, term.folded, from); i >= 0 && i < to; i = indexOf(folded, term.folded, i + 1)) {
+            for (int i = indexOf(folded, length, term.folded, from); i >= 0 && i < to;
+                    i = indexOf(folded, length, term.folded, i + 1)) {
                 for (int k = i; k < Math.min(to, i + term.folded.length); k++) {
                     marked[k - from] = true;
                 }
@@ -112,8 +115,13 @@ public record Snippet(List<Part> parts) {
 
     /** The first index at or after {@code from} where {@code needle} occurs in {@code hay}, or -1. */
     static int indexOf(int[] hay, int[] needle, int from) {
+        return indexOf(hay, hay.length, needle, from);
+    }
+
+    /** The same in the first {@code length} of {@code hay}. */
+    static int indexOf(int[] hay, int length, int[] needle, int from) {
         outer:
-        for (int i = Math.max(0, from); i + needle.length <= hay.length; i++) {
+        for (int i = Math.max(0, from); i + needle.length <= length; i++) {
             for (int k = 0; k < needle.length; k++) {
                 if (hay[i + k] != needle[k]) {
                     continue outer;

@@ -18,6 +18,7 @@ import java.util.Arrays;
 final class Term {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
     private static final long CASE_BITS = 0x2020202020202020L;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
 
@@ -37,6 +38,17 @@ final class Term {
     private final long[] letterWords;
     /** The other lead bytes, each in every byte of a long. */
     private final long[] otherWords;
+    /**
+     * At most one letter and three other lead bytes (every term whose first letter has few case forms: k has
+     * K and the Kelvin sign, i has I, İ and ı), held one to a field so the scan is one run of arithmetic with no
+     * loop over the arrays; the unused ones match only 0xFF, a byte UTF-8 never has.
+     */
+    private final boolean few;
+    private final long letter0;
+    private final long other0;
+    private final long other1;
+    private final long other2;
+    private static final long NEVER = 0xFFFFFFFFFFFFFFFFL;
 
     Term(String text) {
         this.text = text;
@@ -84,6 +96,11 @@ final class Term {
         }
         letterWords = Arrays.copyOf(letters, l);
         otherWords = Arrays.copyOf(others, o);
+        few = l <= 1 && o <= 3;
+        letter0 = l > 0 ? letters[0] : 0; // no byte with the case bit set is zero: never matches
+        other0 = o > 0 ? others[0] : NEVER;
+        other1 = o > 1 ? others[1] : NEVER;
+        other2 = o > 2 ? others[2] : NEVER;
     }
 
     /**
@@ -94,6 +111,36 @@ final class Term {
      * in the native binary. Answers what {@link #findSimple} answers: a randomized test holds it to that.
      */
     int find(byte[] b, int from, int to) {
+        return few ? findFew(b, from, to) : findMany(b, from, to);
+    }
+
+    /** {@link #find} for at most one letter and three other lead bytes: the usual term. */
+    private int findFew(byte[] b, int from, int to) {
+        long l0 = letter0;
+        long o0 = other0;
+        long o1 = other1;
+        long o2 = other2;
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(b, i);
+            long x0 = (w | CASE_BITS) ^ l0;
+            long x1 = w ^ o0;
+            long x2 = w ^ o1;
+            long x3 = w ^ o2;
+            // the shorter zero-byte trick: the lowest mark is a lead byte; one above it may be false, and is rejected
+            long any = ((x0 - ONES) & ~x0 | (x1 - ONES) & ~x1 | (x2 - ONES) & ~x2 | (x3 - ONES) & ~x3) & HIGHS;
+            for (; any != 0; any &= any - 1) {
+                int k = i + (Long.numberOfTrailingZeros(any) >>> 3);
+                if (startsAt(b, k, to)) {
+                    return k;
+                }
+            }
+            i += 8;
+        }
+        return findSimple(b, i, to);
+    }
+
+    private int findMany(byte[] b, int from, int to) {
         long[] letterWords = this.letterWords;
         long[] otherWords = this.otherWords;
         int i = from;

@@ -55,9 +55,11 @@ class TermTest {
     void theWordAtATimeScanFindsWhatTheByteAtATimeScanFinds() {
         Random random = new Random(23);
         byte[] alphabet = "zZkKsSiI\\u0aA\n\"{}:,xy".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] high = {(byte) 0xE2, (byte) 0x84, (byte) 0xAA, (byte) 0xC4, (byte) 0xB0, (byte) 0xB1, (byte) 0xC5, (byte) 0xBF};
+        byte[] high = {(byte) 0xE2, (byte) 0x84, (byte) 0xAA, (byte) 0xC4, (byte) 0xB0, (byte) 0xB1, (byte) 0xC5, (byte) 0xBF,
+                (byte) 0xA6, (byte) 0xCE, (byte) 0xA9, (byte) 0xCF, (byte) 0x89, (byte) 0xFF};
+        // ω has four lead bytes (Ω, ω, the ohm sign, a backslash): the scan for many; the others, the scan for few
         List<Term> terms = List.of(new Term("zebra"), new Term("kelvin"), new Term("is"), new Term("S"), new Term("\u212A"),
-                new Term("\\u"), new Term("a"), new Term("ξ"), new Term("0"));
+                new Term("\\u"), new Term("a"), new Term("ξ"), new Term("0"), new Term("ωk"));
         for (int n = 0; n < 30_000; n++) {
             byte[] b = new byte[random.nextInt(70)];
             for (int i = 0; i < b.length; i++) {
