@@ -13,10 +13,10 @@ import java.util.List;
 /**
  * Reads what search needs of a line ({@link MessageFacts}) straight from its UTF-8 bytes, stepping over what
  * it does not need (tool results, file contents) with a byte loop; the texts it keeps are left in the line's
- * bytes ({@link Field}), decoded only if they may hold a term, and the line's uuid, time and folder read only
- * when it has something to search. Parsing each
- * candidate line with Jackson was most of a search for a common word: every value of every candidate line
- * went through the parser's token machinery, though search reads a handful of fields.
+ * bytes ({@link Field}), decoded only if they may hold a term, and the line's uuid, time and folder are read
+ * only when it has something to search. Parsing each candidate line with Jackson was most of a search for a
+ * common word: every value of every candidate line went through the parser's token machinery, though search
+ * reads a handful of fields.
  *
  * <p>It gives the same facts as the Jackson reading ({@link MessageFacts#readWithJackson}) or none: wherever
  * a line is not plain, strict JSON as Claude Code writes it (a key written with escapes, a byte order mark,
@@ -528,8 +528,7 @@ final class MessageScanner {
 
     /**
      * The first quote, backslash or control character at or after {@code j} (or the end); bytes beyond ASCII
-     * pass (noted in {@link #passed}), to be checked as UTF-8 by decoding the string or by
-     * {@link #checkUnchecked}. Eight bytes at a time where none is a quote, a backslash or a control character,
+     * pass (noted in {@link #passed}), to be checked as UTF-8 by {@link #checkUnchecked}. Eight bytes at a time where none is a quote, a backslash or a control character,
      * as {@link Term#find} does; a word that may hold one is looked at byte by byte.
      */
     private int textUntil(int j) {
@@ -582,7 +581,8 @@ final class MessageScanner {
     }
 
     /**
-     * Steps over a string, checking it as JSON as {@link #string} does; where it holds bytes beyond ASCII, it is
+     * Steps over a string, checking it as JSON (its escapes, no control character, Jackson's length limit); where
+     * it holds bytes beyond ASCII, it is
      * noted to be checked as UTF-8 if the line has something to search ({@link #checkUnchecked}). Returns
      * whether it holds an escape.
      */
