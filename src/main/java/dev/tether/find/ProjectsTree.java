@@ -7,7 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Sessions laid out as Claude Code lays them out: {@code <projects>/<key>/<id>.jsonl}, with the session's
@@ -49,11 +51,13 @@ public final class ProjectsTree implements SessionSource {
         List<StoredSession> out = new ArrayList<>();
         String key = project.getFileName().toString();
         List<TranscriptFile> transcripts = new ArrayList<>();
+        Set<String> others = new HashSet<>(); // the names that are no transcript: the sessions' folders among them
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(project)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (!TranscriptFile.isTranscriptName(name)) {
-                    continue; // a session's folder, or anything else: no stat
+                    others.add(name); // a session's folder, or anything else: no stat
+                    continue;
                 }
                 BasicFileAttributes attrs;
                 try {
@@ -71,17 +75,22 @@ public final class ProjectsTree implements SessionSource {
         }
         for (TranscriptFile t : transcripts) {
             String id = t.stem();
-            out.add(new StoredSession(id, key, origin, t, null));
+            out.add(new StoredSession(id, key, origin, t, null, others.contains(id)));
         }
         return out;
     }
 
     /**
      * The subagent transcripts of a session ({@code <id>/subagents/*.jsonl[.gz]}), by name. One directory
-     * read, no {@code stat}: these files are only read, never listed with sizes or cached.
+     * read, no {@code stat}: these files are only read, never listed with sizes or cached. None read at all
+     * when the listing saw no folder of the session (most sessions have none): a search looked for 20,000
+     * folders that were not there.
      */
     public static List<Path> subagents(StoredSession session, Problems problems) {
         List<Path> out = new ArrayList<>();
+        if (!session.folder()) {
+            return out;
+        }
         Path dir = session.sessionDir().resolve("subagents");
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
     private static StoredSession stored(String id, Origin origin) {
         return new StoredSession(id, "-k", origin, TranscriptFile.of(Path.of("/x/" + origin + "/" + id + ".jsonl"), 1,
-                Instant.EPOCH), null);
+                Instant.EPOCH), null, false);
     }
 
     private static Catalog of(StoredSession... sessions) {
