@@ -360,33 +360,17 @@ final class MessageScanner {
         throw Unsure.INSTANCE;
     }
 
-    /** A key: where its bytes start; a key written with escapes is left to Jackson. */
+    /**
+     * A key: where its bytes start; a key written with escapes is left to Jackson. Checked as {@link #skipString}
+     * checks a string (its UTF-8 at the end of the line); {@link #keyIs} compares its bytes.
+     */
     private int key() {
-        if (peek() != '"') {
+        int start = i + 1;
+        if (skipString() || i - 1 - start > MAX_NAME) {
             throw Unsure.INSTANCE;
         }
-        int start = i + 1;
-        int j = start;
-        while (j < end) {
-            int c = b[j];
-            if (c == '"') {
-                if (j - start > MAX_NAME) {
-                    throw Unsure.INSTANCE;
-                }
-                keyEnd = j;
-                i = j + 1;
-                return start;
-            }
-            if (c == '\\' || (c >= 0 && c < 0x20)) {
-                throw Unsure.INSTANCE;
-            }
-            if (c < 0) {
-                j = utf8(j);
-            } else {
-                j++;
-            }
-        }
-        throw Unsure.INSTANCE;
+        keyEnd = i - 1;
+        return start;
     }
 
     /** Where the last key read ends (its closing quote). */
@@ -582,9 +566,8 @@ final class MessageScanner {
 
     /**
      * Steps over a string, checking it as JSON (its escapes, no control character, Jackson's length limit); where
-     * it holds bytes beyond ASCII, it is
-     * noted to be checked as UTF-8 if the line has something to search ({@link #checkUnchecked}). Returns
-     * whether it holds an escape.
+     * it holds bytes beyond ASCII, it is noted to be checked as UTF-8 if the line has something to search
+     * ({@link #checkUnchecked}). Returns whether it holds an escape.
      */
     private boolean skipString() {
         if (peek() != '"') {
